@@ -1,0 +1,210 @@
+package dev.latchkey;
+
+import dev.latchkey.account.Accounts;
+import dev.latchkey.activation.Activation;
+import dev.latchkey.activation.ActivationPolicy;
+import dev.latchkey.audit.AuditSink;
+import dev.latchkey.internal.AccountService;
+import dev.latchkey.internal.ActivationService;
+import dev.latchkey.internal.Deps;
+import dev.latchkey.internal.RosterService;
+import dev.latchkey.internal.SignInService;
+import dev.latchkey.notify.Notifier;
+import dev.latchkey.notify.OutboxRelay;
+import dev.latchkey.notify.RetryPolicy;
+import dev.latchkey.password.Argon2Parameters;
+import dev.latchkey.password.Argon2idHasher;
+import dev.latchkey.password.PasswordHasher;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.roster.Roster;
+import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.signin.SignIn;
+import dev.latchkey.spi.LatchkeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The facade: one per host (or per test), built once, thread-safe, cheap to share. Every
+ * capability hangs off it:
+ *
+ * <pre>{@code
+ * Latchkey latchkey = Latchkey.builder()
+ *     .store(store)            // an InMemoryStore, or a JDBC store
+ *     .notifier(notifier)      // the host's mail adapter
+ *     .secrets(secrets)        // the server's digest key, from the host's secret store
+ *     .build();
+ * latchkey.roster().putGuardian(guardian);
+ * latchkey.activation().issue(guardian.id(), request);
+ * }</pre>
+ *
+ * <p>The facade holds no security state of its own: counters, locks, keys and the outbox live in
+ * the store, so two facades over one store (two host processes) behave exactly as one (S38).
+ * Only the per-source throttles are per process, as a first line of defence.
+ */
+public final class Latchkey {
+  private final RosterService roster;
+  private final ActivationService activation;
+  private final SignInService signIn;
+  private final AccountService accounts;
+  private final OutboxRelay outbox;
+
+  private Latchkey(Builder b) {
+    this.outbox = OutboxRelay.create(b.store, b.notifier, b.clock, b.retryPolicy);
+    PasswordHasher hasher = b.hasher != null
+        ? b.hasher : Argon2idHasher.create(Argon2Parameters.owasp2025(), b.random);
+    Deps deps = new Deps(b.store, b.clock, b.random, hasher, b.passwordPolicy, b.lockoutPolicy,
+        b.activationPolicy, b.secrets.digestKey(), outbox, b.audit, b.throttlePolicy);
+    this.roster = new RosterService(deps);
+    this.activation = new ActivationService(deps, roster);
+    this.signIn = new SignInService(deps, roster);
+    this.accounts = new AccountService(deps, signIn);
+  }
+
+  /** A builder with every policy at its default and no store, notifier or secrets yet. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Districts, guardians, students and their links. */
+  public Roster roster() {
+    return roster;
+  }
+
+  /** Issuing and redeeming activation keys. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** Signing in, with lockout. */
+  public SignIn signIn() {
+    return signIn;
+  }
+
+  /** Password changes and unlocks. */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /**
+   * The outbox relay. The facade runs it after each change that queues a message; call
+   * {@link OutboxRelay#runOnce()} on a schedule as well, so failed deliveries are retried.
+   */
+  public OutboxRelay outbox() {
+    return outbox;
+  }
+
+  /**
+   * Builds a {@link Latchkey}. {@link #store}, {@link #notifier} and {@link #secrets} are
+   * required (there is no safe default for any of them); everything else has a sound, named
+   * default. Not thread-safe; the facade it builds is.
+   */
+  public static final class Builder {
+    private LatchkeyStore store;
+    private Notifier notifier;
+    private ServerSecrets secrets;
+    private AuditSink audit = AuditSink.logging();
+    private Clock clock = Clock.systemUTC();
+    private SecureRandom random;
+    private PasswordHasher hasher;
+    private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+    private LockoutPolicy lockoutPolicy = LockoutPolicy.defaults();
+    private ActivationPolicy activationPolicy = ActivationPolicy.defaults();
+    private ThrottlePolicy throttlePolicy = ThrottlePolicy.defaults();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder() {}
+
+    /** Where everything is kept. Required. */
+    public Builder store(LatchkeyStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** How messages leave. Required. */
+    public Builder notifier(Notifier notifier) {
+      this.notifier = Objects.requireNonNull(notifier, "notifier");
+      return this;
+    }
+
+    /** The server's keys. Required. */
+    public Builder secrets(ServerSecrets secrets) {
+      this.secrets = Objects.requireNonNull(secrets, "secrets");
+      return this;
+    }
+
+    /** Where security events go. Default: one INFO line each on the slf4j logger. */
+    public Builder audit(AuditSink audit) {
+      this.audit = Objects.requireNonNull(audit, "audit");
+      return this;
+    }
+
+    /** The one clock every expiry and lock is judged by. Default: the system's, in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The source of keys, salts and ids. Default: a new {@link SecureRandom}. */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** How passwords are hashed. Default: Argon2id at {@link Argon2Parameters#owasp2025()}. */
+    public Builder passwordHasher(PasswordHasher hasher) {
+      this.hasher = Objects.requireNonNull(hasher, "hasher");
+      return this;
+    }
+
+    /** What passwords are accepted. Default: {@link PasswordPolicy#defaults()}. */
+    public Builder passwordPolicy(PasswordPolicy policy) {
+      this.passwordPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** When failures lock an account. Default: {@link LockoutPolicy#defaults()}. */
+    public Builder lockoutPolicy(LockoutPolicy policy) {
+      this.lockoutPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Key life and resend limits. Default: {@link ActivationPolicy#defaults()}. */
+    public Builder activationPolicy(ActivationPolicy policy) {
+      this.activationPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Per-source limits. Default: {@link ThrottlePolicy#defaults()}. */
+    public Builder throttlePolicy(ThrottlePolicy policy) {
+      this.throttlePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Outbox retries. Default: {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Builds the facade. Throws {@link IllegalStateException} naming the first missing
+     * required part.
+     */
+    public Latchkey build() {
+      if (store == null) {
+        throw new IllegalStateException("store is required");
+      }
+      if (notifier == null) {
+        throw new IllegalStateException("notifier is required");
+      }
+      if (secrets == null) {
+        throw new IllegalStateException("secrets are required: there is no default secret");
+      }
+      if (random == null) {
+        random = new SecureRandom();
+      }
+      return new Latchkey(this);
+    }
+  }
+}

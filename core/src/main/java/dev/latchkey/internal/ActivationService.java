@@ -1,0 +1,294 @@
+package dev.latchkey.internal;
+
+import dev.latchkey.activation.Activation;
+import dev.latchkey.activation.ActivationKey;
+import dev.latchkey.activation.IssueResult;
+import dev.latchkey.activation.IssueResult.IssueCode;
+import dev.latchkey.activation.RedeemCode;
+import dev.latchkey.activation.RedeemResult;
+import dev.latchkey.activation.Redemption;
+import dev.latchkey.activation.ResendResult;
+import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.model.AccountView;
+import dev.latchkey.model.ActivationKeyRecord;
+import dev.latchkey.model.District;
+import dev.latchkey.model.DistrictId;
+import dev.latchkey.model.EmailAddress;
+import dev.latchkey.model.Guardian;
+import dev.latchkey.model.GuardianId;
+import dev.latchkey.model.KeyState;
+import dev.latchkey.model.LoginName;
+import dev.latchkey.model.PortalAccount;
+import dev.latchkey.model.RequestContext;
+import dev.latchkey.model.SecretText;
+import dev.latchkey.model.Student;
+import dev.latchkey.model.TokenDigest;
+import dev.latchkey.notify.Notification;
+import dev.latchkey.password.PasswordHash;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.password.PolicyResult;
+import dev.latchkey.spi.IssueKeyCommand;
+import dev.latchkey.spi.IssueKeyCommand.IssueLimit;
+import dev.latchkey.spi.IssueOutcome;
+import dev.latchkey.spi.RedeemKeyCommand;
+import dev.latchkey.spi.RedeemOutcome;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Issuing and redeeming activation keys (K1–K6). */
+public final class ActivationService implements Activation {
+  private static final int ADDRESS_RACE_RETRIES = 3;
+  private static final int SUGGESTIONS = 3;
+
+  private final Deps deps;
+  private final RosterService roster;
+  private final Messages messages;
+
+  public ActivationService(Deps deps, RosterService roster) {
+    this.deps = deps;
+    this.roster = roster;
+    this.messages = new Messages(deps);
+  }
+
+  @Override
+  public IssueResult issue(GuardianId guardian, RequestContext request) {
+    return issue(guardian, false, null, "system", request);
+  }
+
+  @Override
+  public IssueResult resetActivation(GuardianId guardian, RequestContext request) {
+    return issue(guardian, true, null, "system", request);
+  }
+
+  @Override
+  public ResendResult resend(DistrictId district, String email, RequestContext request) {
+    Objects.requireNonNull(district, "district");
+    Objects.requireNonNull(request, "request");
+    Optional<EmailAddress> address = EmailAddress.parse(email);
+    if (address.isEmpty()) {
+      return ResendResult.INVALID_EMAIL;
+    }
+    if (!deps.resendThrottle.tryAcquire(request.sourceAddress())) {
+      return ResendResult.THROTTLED;
+    }
+    Instant since = deps.clock.instant().minus(deps.activationPolicy.resendWindow());
+    IssueLimit limit = new IssueLimit(deps.activationPolicy.resendsPerGuardian(), since);
+    for (Guardian guardian : deps.store.guardiansByEmail(district, address.get().key())) {
+      // Refusals (a login exists, the limit is reached) are not told: the answer is one (S13).
+      issue(guardian.id(), false, limit, "anonymous", request);
+    }
+    return ResendResult.ACCEPTED;
+  }
+
+  private IssueResult issue(GuardianId guardianId, boolean reset, IssueLimit limit, String actor,
+      RequestContext request) {
+    Objects.requireNonNull(guardianId, "guardian");
+    Objects.requireNonNull(request, "request");
+    for (int attempt = 0; attempt < ADDRESS_RACE_RETRIES; attempt++) {
+      Optional<Guardian> found = deps.store.guardian(guardianId);
+      if (found.isEmpty()) {
+        return new IssueResult.Refused(IssueCode.UNKNOWN_GUARDIAN);
+      }
+      Guardian guardian = found.get();
+      if (guardian.email().isEmpty()) {
+        return new IssueResult.Refused(IssueCode.NO_EMAIL);
+      }
+      District district = deps.store.district(guardian.district())
+          .orElseThrow(() -> new IllegalStateException("guardian's district is missing"));
+      EmailAddress to = guardian.email().get();
+      Instant now = deps.clock.instant();
+      Instant expiresAt = now.plus(deps.activationPolicy.keyLife());
+      ActivationKey key = ActivationKey.generate(deps.random);
+      TokenDigest digest = deps.digester.digest(key.canonicalBytes());
+      Notification mail = messages.activationKey(district, guardian, to,
+          SecretText.of(key.display()), expiresAt, roster.visibleStudents(guardianId), now);
+      IssueOutcome outcome = deps.store.issueKey(new IssueKeyCommand(
+          ActivationKeyRecord.live(digest, guardianId, guardian.district(), to, now, expiresAt),
+          mail, reset, limit));
+      switch (outcome.status()) {
+        case ISSUED:
+          deps.audit(reset ? AuditEventType.ACTIVATION_RESET : AuditEventType.KEY_ISSUED,
+              guardian.district(), actor, "guardian:" + guardianId, request, "ISSUED",
+              Map.of("sentTo", to.value(),
+                  "revokedPrevious", Boolean.toString(outcome.revoked() != null),
+                  "disabledAccount", outcome.disabledAccount() == null
+                      ? "none" : outcome.disabledAccount().value()));
+          deps.deliver();
+          return new IssueResult.Issued(guardianId, expiresAt, outcome.revoked() != null,
+              outcome.disabledAccount() != null);
+        case ADDRESS_CHANGED:
+          continue; // the roster changed under us: read it again
+        case HAS_ACCOUNT:
+        case RATE_LIMITED:
+          return new IssueResult.Refused(IssueCode.ACCOUNT_EXISTS);
+        case UNKNOWN_GUARDIAN:
+        default:
+          return new IssueResult.Refused(IssueCode.UNKNOWN_GUARDIAN);
+      }
+    }
+    throw new IllegalStateException("the guardian's address kept changing while issuing a key");
+  }
+
+  @Override
+  public RedeemResult redeem(Redemption redemption, RequestContext request) {
+    Objects.requireNonNull(redemption, "redemption");
+    Objects.requireNonNull(request, "request");
+    String source = request.sourceAddress();
+    if (deps.redeemThrottle.blocked(source)) {
+      return RedeemResult.Rejected.of(RedeemCode.THROTTLED);
+    }
+    Set<String> invalid = deps.inputs.invalidFields(redemption);
+
+    // 1. The key: format and check character, then the store. Nothing else is judged before.
+    Optional<ActivationKey> key = invalid.contains("key")
+        ? Optional.empty() : ActivationKey.parse(redemption.key());
+    if (key.isEmpty()) {
+      return rejectKey(RedeemCode.INVALID_KEY, null, request);
+    }
+    TokenDigest digest = deps.digester.digest(key.get().canonicalBytes());
+    Optional<ActivationKeyRecord> stored = deps.store.keyByDigest(digest);
+    if (stored.isEmpty()) {
+      return rejectKey(RedeemCode.INVALID_KEY, null, request);
+    }
+    ActivationKeyRecord record = stored.get();
+    Instant now = deps.clock.instant();
+    RedeemCode keyProblem = keyProblem(record, now);
+    if (keyProblem != null) {
+      return rejectKey(keyProblem, record, request);
+    }
+    Guardian guardian = deps.store.guardian(record.guardian())
+        .orElseThrow(() -> new IllegalStateException("key's guardian is missing"));
+    District district = deps.store.district(guardian.district())
+        .orElseThrow(() -> new IllegalStateException("guardian's district is missing"));
+
+    // 2. The login name.
+    Optional<LoginName> login = invalid.contains("loginName")
+        ? Optional.empty() : LoginName.parse(redemption.loginName());
+    if (login.isEmpty()) {
+      return reject(RedeemCode.INVALID_USERNAME, record, request);
+    }
+    if (deps.store.loginNameTaken(district.id(), login.get().key(), guardian.id())) {
+      return taken(login.get(), district.id(), guardian.id(), record, request);
+    }
+
+    // 3. The password: confirmation, then policy. Only then the (expensive) hash.
+    String password = Objects.requireNonNullElse(redemption.password(), "");
+    String confirmation = Objects.requireNonNullElse(redemption.confirmation(), "");
+    if (!sameText(password, confirmation)) {
+      return reject(RedeemCode.PASSWORD_MISMATCH, record, request);
+    }
+    List<Student> students = roster.visibleStudents(guardian.id());
+    PolicyResult policy = deps.passwordPolicy.check(password, Owners.passwordContext(
+        district, Optional.of(guardian), login.get().value(), students));
+    if (!policy.accepted()) {
+      deps.audit(AuditEventType.KEY_REDEMPTION_REJECTED, district.id(), "anonymous",
+          "guardian:" + guardian.id(), request, RedeemCode.PASSWORD_TOO_WEAK.name(), Map.of());
+      return new RedeemResult.Rejected(RedeemCode.PASSWORD_TOO_WEAK, List.of(),
+          policy.rejections());
+    }
+    PasswordHash hash = deps.hasher.hash(password);
+
+    // 4. One atomic step that re-checks all of the above (S18, S19).
+    PortalAccount account = PortalAccount.newGuardianAccount(Ids.newAccountId(deps.random),
+        district.id(), login.get(), guardian.id(), hash, now);
+    Notification created = guardian.email()
+        .map(to -> messages.accountCreated(district, guardian, to, login.get(), now))
+        .orElse(null);
+    RedeemOutcome outcome = deps.store.redeemKey(
+        new RedeemKeyCommand(digest, account, created, now));
+    switch (outcome) {
+      case REDEEMED:
+        deps.audit(AuditEventType.KEY_REDEEMED, district.id(), "account:" + account.id(),
+            "guardian:" + guardian.id(), request, RedeemCode.REDEEMED.name(),
+            Map.of("loginName", login.get().value()));
+        deps.deliver();
+        return new RedeemResult.Redeemed(AccountView.of(account), students);
+      case USERNAME_TAKEN:
+        return taken(login.get(), district.id(), guardian.id(), record, request);
+      case KEY_ALREADY_USED:
+        return rejectKey(RedeemCode.KEY_ALREADY_USED, record, request);
+      case KEY_REVOKED:
+        return rejectKey(RedeemCode.KEY_REVOKED, record, request);
+      case KEY_EXPIRED:
+        return rejectKey(RedeemCode.KEY_EXPIRED, record, request);
+      case INVALID_KEY:
+      default:
+        return rejectKey(RedeemCode.INVALID_KEY, record, request);
+    }
+  }
+
+  private RedeemCode keyProblem(ActivationKeyRecord record, Instant now) {
+    if (record.state() == KeyState.REDEEMED) {
+      return RedeemCode.KEY_ALREADY_USED;
+    }
+    if (record.state() == KeyState.REVOKED) {
+      return RedeemCode.KEY_REVOKED;
+    }
+    if (!now.isBefore(record.expiresAt())) {
+      return RedeemCode.KEY_EXPIRED;
+    }
+    if (deps.store.activeAccountOfGuardian(record.guardian()).isPresent()) {
+      return RedeemCode.KEY_ALREADY_USED;
+    }
+    return null;
+  }
+
+  /** A key-level rejection; unknown keys count against the source's throttle (key guessing). */
+  private RedeemResult rejectKey(RedeemCode code, ActivationKeyRecord record,
+      RequestContext request) {
+    if (code == RedeemCode.INVALID_KEY) {
+      deps.redeemThrottle.record(request.sourceAddress());
+    }
+    if (record != null) {
+      deps.audit(AuditEventType.KEY_REDEMPTION_REJECTED, record.district(), "anonymous",
+          "guardian:" + record.guardian(), request, code.name(), Map.of());
+    }
+    return RedeemResult.Rejected.of(code);
+  }
+
+  private RedeemResult reject(RedeemCode code, ActivationKeyRecord record,
+      RequestContext request) {
+    deps.audit(AuditEventType.KEY_REDEMPTION_REJECTED, record.district(), "anonymous",
+        "guardian:" + record.guardian(), request, code.name(), Map.of());
+    return RedeemResult.Rejected.of(code);
+  }
+
+  private RedeemResult taken(LoginName login, DistrictId district, GuardianId guardian,
+      ActivationKeyRecord record, RequestContext request) {
+    deps.audit(AuditEventType.KEY_REDEMPTION_REJECTED, record.district(), "anonymous",
+        "guardian:" + record.guardian(), request, RedeemCode.USERNAME_TAKEN.name(), Map.of());
+    return new RedeemResult.Rejected(RedeemCode.USERNAME_TAKEN,
+        suggestions(login, district, guardian), List.of());
+  }
+
+  /** Free names close to the one wanted: the name with a number after it. */
+  private List<String> suggestions(LoginName login, DistrictId district, GuardianId guardian) {
+    List<String> free = new ArrayList<>(SUGGESTIONS);
+    String base = login.value();
+    if (base.length() > LoginName.MAX_LENGTH - 3) {
+      base = base.substring(0, LoginName.MAX_LENGTH - 3);
+    }
+    for (int n = 2; n < 100 && free.size() < SUGGESTIONS; n++) {
+      Optional<LoginName> candidate = LoginName.parse(base + n);
+      if (candidate.isPresent()
+          && !deps.store.loginNameTaken(district, candidate.get().key(), guardian)) {
+        free.add(candidate.get().value());
+      }
+    }
+    return free;
+  }
+
+  /** Compares two typed passwords as the hasher would see them, in constant time. */
+  private static boolean sameText(String a, String b) {
+    return MessageDigest.isEqual(
+        PasswordPolicy.normalise(a).getBytes(StandardCharsets.UTF_8),
+        PasswordPolicy.normalise(b).getBytes(StandardCharsets.UTF_8));
+  }
+}

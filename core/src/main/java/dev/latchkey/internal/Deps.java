@@ -1,0 +1,92 @@
+package dev.latchkey.internal;
+
+import dev.latchkey.activation.ActivationPolicy;
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.audit.AuditSink;
+import dev.latchkey.model.DistrictId;
+import dev.latchkey.model.RequestContext;
+import dev.latchkey.notify.NotificationId;
+import dev.latchkey.notify.OutboxRelay;
+import dev.latchkey.password.PasswordHash;
+import dev.latchkey.password.PasswordHasher;
+import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.spi.LatchkeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every capability needs, wired once by the facade's builder. Immutable, thread-safe. */
+public final class Deps {
+  private static final Logger LOG = LoggerFactory.getLogger(Deps.class);
+
+  final LatchkeyStore store;
+  final Clock clock;
+  final SecureRandom random;
+  final PasswordHasher hasher;
+  final PasswordHash dummyHash;
+  final PasswordPolicy passwordPolicy;
+  final LockoutPolicy lockoutPolicy;
+  final ActivationPolicy activationPolicy;
+  final Digester digester;
+  final OutboxRelay relay;
+  final AuditSink audit;
+  final Inputs inputs;
+  final Throttle signInThrottle;
+  final Throttle redeemThrottle;
+  final Throttle resendThrottle;
+
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  public Deps(LatchkeyStore store, Clock clock, SecureRandom random, PasswordHasher hasher,
+      PasswordPolicy passwordPolicy, LockoutPolicy lockoutPolicy,
+      ActivationPolicy activationPolicy, byte[] digestKey, OutboxRelay relay, AuditSink audit,
+      dev.latchkey.ThrottlePolicy throttle) {
+    this.store = store;
+    this.clock = clock;
+    this.random = random;
+    this.hasher = hasher;
+    // Unknown names verify against this, so they cost what a real account costs (S14).
+    this.dummyHash = hasher.hash(Ids.randomText(random, 24));
+    this.passwordPolicy = passwordPolicy;
+    this.lockoutPolicy = lockoutPolicy;
+    this.activationPolicy = activationPolicy;
+    this.digester = new Digester(digestKey);
+    this.relay = relay;
+    this.audit = audit;
+    this.inputs = new Inputs();
+    this.signInThrottle = new Throttle(throttle.signInFailures(), throttle.window(), clock);
+    this.redeemThrottle = new Throttle(throttle.redeemFailures(), throttle.window(), clock);
+    this.resendThrottle = new Throttle(throttle.resends(), throttle.window(), clock);
+  }
+
+  /** True for typed text no policy-conforming password can be: judged before any hashing. */
+  boolean overCap(String typed) {
+    return typed.length() > 4 * passwordPolicy.maxLength();
+  }
+
+  NotificationId newNotificationId() {
+    return NotificationId.random(random);
+  }
+
+  void audit(AuditEventType type, DistrictId district, String actor, String subject,
+      RequestContext request, String outcome, Map<String, String> details) {
+    try {
+      audit.record(new AuditEvent(clock.instant(), district, type, actor, subject,
+          request.sourceAddress(), outcome, details));
+    } catch (RuntimeException e) {
+      LOG.error("audit sink failed for {} ({})", type, e.getClass().getName());
+    }
+  }
+
+  /** Delivers what the last change queued; a failure leaves it queued for a later run (S28). */
+  void deliver() {
+    try {
+      relay.runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("outbox run failed; messages stay queued ({})", e.getClass().getName());
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.latchkey.internal;
+
+import dev.latchkey.model.District;
+import dev.latchkey.model.DistrictId;
+import dev.latchkey.model.EnrollmentStatus;
+import dev.latchkey.model.Guardian;
+import dev.latchkey.model.GuardianId;
+import dev.latchkey.model.GuardianLink;
+import dev.latchkey.model.Student;
+import dev.latchkey.model.StudentId;
+import dev.latchkey.roster.Roster;
+import dev.latchkey.roster.RosterResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The roster capability; also the one place that decides who may see whom. */
+public final class RosterService implements Roster {
+  private static final Comparator<Student> BY_NAME =
+      Comparator.comparing(Student::familyName).thenComparing(Student::givenName)
+          .thenComparing(s -> s.id().value());
+
+  private final Deps deps;
+
+  public RosterService(Deps deps) {
+    this.deps = deps;
+  }
+
+  @Override
+  public RosterResult putDistrict(District district) {
+    deps.store.putDistrict(Objects.requireNonNull(district, "district"));
+    return RosterResult.APPLIED;
+  }
+
+  @Override
+  public RosterResult putGuardian(Guardian guardian) {
+    Objects.requireNonNull(guardian, "guardian");
+    if (deps.store.district(guardian.district()).isEmpty()) {
+      return RosterResult.UNKNOWN_DISTRICT;
+    }
+    deps.store.putGuardian(guardian);
+    return RosterResult.APPLIED;
+  }
+
+  @Override
+  public RosterResult putStudent(Student student) {
+    Objects.requireNonNull(student, "student");
+    if (deps.store.district(student.district()).isEmpty()) {
+      return RosterResult.UNKNOWN_DISTRICT;
+    }
+    deps.store.putStudent(student);
+    return RosterResult.APPLIED;
+  }
+
+  @Override
+  public RosterResult link(GuardianLink link) {
+    Objects.requireNonNull(link, "link");
+    Optional<Guardian> guardian = deps.store.guardian(link.guardian());
+    if (guardian.isEmpty()) {
+      return RosterResult.UNKNOWN_GUARDIAN;
+    }
+    Optional<Student> student = deps.store.student(link.student());
+    if (student.isEmpty()) {
+      return RosterResult.UNKNOWN_STUDENT;
+    }
+    if (!guardian.get().district().equals(student.get().district())) {
+      return RosterResult.DISTRICT_MISMATCH;
+    }
+    deps.store.putLink(link);
+    return RosterResult.APPLIED;
+  }
+
+  @Override
+  public Optional<District> district(DistrictId id) {
+    return deps.store.district(Objects.requireNonNull(id, "id"));
+  }
+
+  @Override
+  public Optional<Guardian> guardian(GuardianId id) {
+    return deps.store.guardian(Objects.requireNonNull(id, "id"));
+  }
+
+  @Override
+  public Optional<Student> student(StudentId id) {
+    return deps.store.student(Objects.requireNonNull(id, "id"));
+  }
+
+  @Override
+  public List<Student> visibleStudents(GuardianId guardian) {
+    Objects.requireNonNull(guardian, "guardian");
+    List<Student> visible = new ArrayList<>();
+    for (GuardianLink link : deps.store.linksOfGuardian(guardian)) {
+      if (!link.grantsAccess()) {
+        continue;
+      }
+      deps.store.student(link.student())
+          .filter(s -> s.status() == EnrollmentStatus.ENROLLED)
+          .ifPresent(visible::add);
+    }
+    visible.sort(BY_NAME);
+    return List.copyOf(visible);
+  }
+}

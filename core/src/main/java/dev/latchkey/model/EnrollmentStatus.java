@@ -1,0 +1,7 @@
+package dev.latchkey.model;
+
+/** Whether a student is currently enrolled in the district. */
+public enum EnrollmentStatus {
+  ENROLLED,
+  WITHDRAWN
+}

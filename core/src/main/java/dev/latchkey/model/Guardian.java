@@ -1,0 +1,45 @@
+package dev.latchkey.model;
+
+import dev.latchkey.internal.Checks;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parent or guardian from the district's SIS. A guardian may have an email on file; keys are
+ * only ever sent there.
+ *
+ * @param id the SIS id (one person is one guardian, matched on this id only)
+ * @param district the district the record belongs to
+ * @param givenName given name
+ * @param familyName family name
+ * @param email the address of record, if the SIS has one
+ * @param phone phone on file, if any (used by the helpdesk to verify callers)
+ * @param postalCode home postal code, if any
+ */
+public record Guardian(
+    GuardianId id, DistrictId district, String givenName, String familyName,
+    Optional<EmailAddress> email, Optional<String> phone, Optional<String> postalCode) {
+
+  public Guardian {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(district, "district");
+    givenName = Checks.text(givenName, "givenName", 100);
+    familyName = Checks.text(familyName, "familyName", 100);
+    Objects.requireNonNull(email, "email");
+    phone = Objects.requireNonNull(phone, "phone").map(p -> Checks.text(p, "phone", 40));
+    postalCode = Objects.requireNonNull(postalCode, "postalCode")
+        .map(p -> Checks.text(p, "postalCode", 20));
+  }
+
+  /** A guardian with an email and nothing else optional: the common case in tests and examples. */
+  public static Guardian of(GuardianId id, DistrictId district, String givenName,
+      String familyName, EmailAddress email) {
+    return new Guardian(id, district, givenName, familyName, Optional.of(email),
+        Optional.empty(), Optional.empty());
+  }
+
+  /** "Given Family", for letters and the helpdesk. */
+  public String displayName() {
+    return givenName + " " + familyName;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.latchkey.model;
+
+/** Who a portal account belongs to. */
+public enum Role {
+  GUARDIAN,
+  STUDENT
+}

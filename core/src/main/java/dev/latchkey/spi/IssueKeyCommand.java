@@ -1,0 +1,44 @@
+package dev.latchkey.spi;
+
+import dev.latchkey.model.ActivationKeyRecord;
+import dev.latchkey.notify.Notification;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Issue a key, atomically: see {@link ActivationStore#issueKey}.
+ *
+ * @param key the new live key (its guardian, address and expiry)
+ * @param mail the ACTIVATION_KEY message, to the same address as {@code key.sentTo()}
+ * @param resetActivation when true, the guardian's active account (if any) is disabled in the
+ *     same step (K6); when false, a guardian with an active account gets no key
+ * @param limit when set, refuse if the guardian already had {@code limit.max()} keys issued at
+ *     or after {@code limit.since()} (S24)
+ */
+public record IssueKeyCommand(
+    ActivationKeyRecord key, Notification mail, boolean resetActivation,
+    @Nullable IssueLimit limit) {
+  public IssueKeyCommand {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(mail, "mail");
+    if (!mail.recipient().equals(key.sentTo())) {
+      throw new IllegalArgumentException("the key mail must go to the key's address");
+    }
+  }
+
+  /**
+   * A rate limit on issuance per guardian.
+   *
+   * @param max how many keys may have been issued since {@code since}
+   * @param since the start of the window
+   */
+  public record IssueLimit(int max, Instant since) {
+    public IssueLimit {
+      Objects.requireNonNull(since, "since");
+      if (max < 1) {
+        throw new IllegalArgumentException("max must be positive");
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.latchkey.spi;
+
+import dev.latchkey.notify.NotificationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox: notifications written by the atomic operations of the other stores, in the same
+ * step as the change that caused them (S28), waiting for delivery. Safe for many relays at once:
+ * a claimed message is leased, so no two relays hold it at the same time (S30).
+ */
+public interface OutboxStore {
+  /**
+   * Claims up to {@code max} unparked messages due at {@code now} and not leased by anyone,
+   * oldest first, leasing each until {@code now + lease}.
+   */
+  List<OutboxMessage> claimDue(Instant now, int max, Duration lease);
+
+  /** Delivered: remove the message, secret and all (S31). Idempotent. */
+  void delivered(NotificationId id);
+
+  /**
+   * Delivery failed: record the attempt and make the message due again at {@code retryAt}, or
+   * park it. Idempotent for an id that is gone.
+   */
+  void failed(NotificationId id, Instant retryAt, boolean park);
+
+  /** Up to {@code max} parked messages, oldest first. */
+  List<OutboxMessage> parked(int max);
+
+  /** Un-parks a message, due at {@code now} with its attempts reset. True if it was parked. */
+  boolean release(NotificationId id, Instant now);
+
+  /** Messages waiting, parked or not: for monitoring and tests. */
+  int pendingCount();
+}

@@ -1,0 +1,503 @@
+package dev.latchkey.inmemory;
+
+import dev.latchkey.model.AccountId;
+import dev.latchkey.model.AccountStatus;
+import dev.latchkey.model.ActivationKeyRecord;
+import dev.latchkey.model.District;
+import dev.latchkey.model.DistrictId;
+import dev.latchkey.model.Guardian;
+import dev.latchkey.model.GuardianId;
+import dev.latchkey.model.GuardianLink;
+import dev.latchkey.model.KeyState;
+import dev.latchkey.model.PortalAccount;
+import dev.latchkey.model.Student;
+import dev.latchkey.model.StudentId;
+import dev.latchkey.model.TokenDigest;
+import dev.latchkey.notify.Notification;
+import dev.latchkey.notify.NotificationId;
+import dev.latchkey.password.PasswordHash;
+import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.spi.FailureOutcome;
+import dev.latchkey.spi.IssueKeyCommand;
+import dev.latchkey.spi.IssueOutcome;
+import dev.latchkey.spi.LatchkeyStore;
+import dev.latchkey.spi.OutboxMessage;
+import dev.latchkey.spi.PasswordChangeOutcome;
+import dev.latchkey.spi.RedeemKeyCommand;
+import dev.latchkey.spi.RedeemOutcome;
+import dev.latchkey.spi.Reservation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The whole store in memory: for tests, demos and single-process hosts that can lose their data.
+ *
+ * <p>Every operation runs under one lock, so each is atomic and all are linearizable: the
+ * simplest way to be correct, and fast enough for a test suite of thousands of sign-ins.
+ * Thread-safe. Nothing is persisted.
+ */
+public final class InMemoryStore implements LatchkeyStore {
+  private final Object lock = new Object();
+
+  private final Map<DistrictId, District> districts = new HashMap<>();
+  private final Map<GuardianId, Guardian> guardians = new HashMap<>();
+  private final Map<StudentId, Student> students = new HashMap<>();
+  private final Map<GuardianId, Map<StudentId, GuardianLink>> links = new HashMap<>();
+  private final Map<TokenDigest, ActivationKeyRecord> keys = new LinkedHashMap<>();
+  private final Map<AccountId, PortalAccount> accounts = new HashMap<>();
+  private final Map<String, AccountId> accountsByLogin = new HashMap<>();
+  private final Map<NotificationId, Pending> outbox = new LinkedHashMap<>();
+  private long sequence;
+
+  private InMemoryStore() {}
+
+  /** A new, empty store. */
+  public static InMemoryStore create() {
+    return new InMemoryStore();
+  }
+
+  // ---- roster ----
+
+  @Override
+  public void putDistrict(District district) {
+    Objects.requireNonNull(district, "district");
+    synchronized (lock) {
+      districts.put(district.id(), district);
+    }
+  }
+
+  @Override
+  public void putGuardian(Guardian guardian) {
+    Objects.requireNonNull(guardian, "guardian");
+    synchronized (lock) {
+      guardians.put(guardian.id(), guardian);
+    }
+  }
+
+  @Override
+  public void putStudent(Student student) {
+    Objects.requireNonNull(student, "student");
+    synchronized (lock) {
+      students.put(student.id(), student);
+    }
+  }
+
+  @Override
+  public void putLink(GuardianLink link) {
+    Objects.requireNonNull(link, "link");
+    synchronized (lock) {
+      links.computeIfAbsent(link.guardian(), g -> new LinkedHashMap<>()).put(link.student(), link);
+    }
+  }
+
+  @Override
+  public Optional<District> district(DistrictId id) {
+    synchronized (lock) {
+      return Optional.ofNullable(districts.get(id));
+    }
+  }
+
+  @Override
+  public Optional<Guardian> guardian(GuardianId id) {
+    synchronized (lock) {
+      return Optional.ofNullable(guardians.get(id));
+    }
+  }
+
+  @Override
+  public Optional<Student> student(StudentId id) {
+    synchronized (lock) {
+      return Optional.ofNullable(students.get(id));
+    }
+  }
+
+  @Override
+  public List<GuardianLink> linksOfGuardian(GuardianId guardian) {
+    synchronized (lock) {
+      return List.copyOf(links.getOrDefault(guardian, Map.of()).values());
+    }
+  }
+
+  @Override
+  public List<Guardian> guardiansByEmail(DistrictId district, String emailKey) {
+    synchronized (lock) {
+      return guardians.values().stream()
+          .filter(g -> g.district().equals(district)
+              && g.email().map(e -> e.key().equals(emailKey)).orElse(false))
+          .toList();
+    }
+  }
+
+  // ---- activation keys ----
+
+  @Override
+  public IssueOutcome issueKey(IssueKeyCommand command) {
+    Objects.requireNonNull(command, "command");
+    ActivationKeyRecord key = command.key();
+    synchronized (lock) {
+      Guardian guardian = guardians.get(key.guardian());
+      if (guardian == null) {
+        return IssueOutcome.refused(IssueOutcome.Status.UNKNOWN_GUARDIAN);
+      }
+      if (!guardian.email().map(key.sentTo()::equals).orElse(false)) {
+        return IssueOutcome.refused(IssueOutcome.Status.ADDRESS_CHANGED);
+      }
+      PortalAccount active = activeAccountOf(key.guardian());
+      if (active != null && !command.resetActivation()) {
+        return IssueOutcome.refused(IssueOutcome.Status.HAS_ACCOUNT);
+      }
+      if (command.limit() != null) {
+        long recent = keys.values().stream()
+            .filter(k -> k.guardian().equals(key.guardian())
+                && !k.issuedAt().isBefore(command.limit().since()))
+            .count();
+        if (recent >= command.limit().max()) {
+          return IssueOutcome.refused(IssueOutcome.Status.RATE_LIMITED);
+        }
+      }
+      if (keys.containsKey(key.digest())) {
+        throw new IllegalStateException("duplicate key digest");
+      }
+      TokenDigest revoked = null;
+      for (ActivationKeyRecord existing : List.copyOf(keys.values())) {
+        if (existing.guardian().equals(key.guardian()) && existing.state() == KeyState.LIVE) {
+          keys.put(existing.digest(), existing.revoked(key.issuedAt()));
+          revoked = existing.digest();
+        }
+      }
+      AccountId disabled = null;
+      if (active != null) {
+        accounts.put(active.id(), active.withStatus(AccountStatus.DISABLED));
+        disabled = active.id();
+      }
+      keys.put(key.digest(), key);
+      enqueue(command.mail());
+      return new IssueOutcome(IssueOutcome.Status.ISSUED, revoked, disabled);
+    }
+  }
+
+  @Override
+  public RedeemOutcome redeemKey(RedeemKeyCommand command) {
+    Objects.requireNonNull(command, "command");
+    PortalAccount account = command.account();
+    synchronized (lock) {
+      ActivationKeyRecord key = keys.get(command.digest());
+      if (key == null || !key.guardian().equals(account.guardian())) {
+        return RedeemOutcome.INVALID_KEY;
+      }
+      switch (key.state()) {
+        case REDEEMED:
+          return RedeemOutcome.KEY_ALREADY_USED;
+        case REVOKED:
+          return RedeemOutcome.KEY_REVOKED;
+        case LIVE:
+        default:
+          break;
+      }
+      if (!command.now().isBefore(key.expiresAt())) {
+        return RedeemOutcome.KEY_EXPIRED;
+      }
+      if (activeAccountOf(key.guardian()) != null) {
+        return RedeemOutcome.KEY_ALREADY_USED;
+      }
+      if (taken(account.district(), account.loginName().key(), account.guardian())) {
+        return RedeemOutcome.USERNAME_TAKEN;
+      }
+      if (accounts.containsKey(account.id())) {
+        throw new IllegalStateException("duplicate account id");
+      }
+      keys.put(key.digest(), key.redeemed(command.now(), account.id(), account.loginName()));
+      accounts.put(account.id(), account);
+      accountsByLogin.put(loginKey(account.district(), account.loginName().key()), account.id());
+      if (command.created() != null) {
+        enqueue(command.created());
+      }
+      return RedeemOutcome.REDEEMED;
+    }
+  }
+
+  @Override
+  public Optional<ActivationKeyRecord> keyByDigest(TokenDigest digest) {
+    synchronized (lock) {
+      return Optional.ofNullable(keys.get(digest));
+    }
+  }
+
+  @Override
+  public List<ActivationKeyRecord> keysOfGuardian(GuardianId guardian) {
+    synchronized (lock) {
+      return keys.values().stream().filter(k -> k.guardian().equals(guardian)).toList();
+    }
+  }
+
+  // ---- accounts ----
+
+  @Override
+  public Optional<PortalAccount> account(AccountId id) {
+    synchronized (lock) {
+      return Optional.ofNullable(accounts.get(id));
+    }
+  }
+
+  @Override
+  public Optional<PortalAccount> accountByLoginName(DistrictId district, String loginKey) {
+    synchronized (lock) {
+      return Optional.ofNullable(accountsByLogin.get(loginKey(district, loginKey)))
+          .map(accounts::get);
+    }
+  }
+
+  @Override
+  public Optional<PortalAccount> activeAccountOfGuardian(GuardianId guardian) {
+    synchronized (lock) {
+      return Optional.ofNullable(activeAccountOf(guardian));
+    }
+  }
+
+  @Override
+  public boolean loginNameTaken(DistrictId district, String loginKey, GuardianId self) {
+    synchronized (lock) {
+      return taken(district, loginKey, self);
+    }
+  }
+
+  @Override
+  public Reservation reserveAttempt(DistrictId district, String loginKey, Instant now,
+      LockoutPolicy policy) {
+    synchronized (lock) {
+      AccountId id = accountsByLogin.get(loginKey(district, loginKey));
+      return reserve(id, now, policy);
+    }
+  }
+
+  @Override
+  public Reservation reserveAttempt(AccountId id, Instant now, LockoutPolicy policy) {
+    synchronized (lock) {
+      return reserve(id, now, policy);
+    }
+  }
+
+  private Reservation reserve(AccountId id, Instant now, LockoutPolicy policy) {
+    PortalAccount account = id == null ? null : accounts.get(id);
+    if (account == null) {
+      return new Reservation.Refused(Reservation.Reason.UNKNOWN_ACCOUNT);
+    }
+    if (account.status() != AccountStatus.ACTIVE) {
+      return new Reservation.Refused(Reservation.Reason.DISABLED);
+    }
+    if (account.isLocked(now)) {
+      return new Reservation.Refused(Reservation.Reason.LOCKED);
+    }
+    if (account.lockedAt() != null) {
+      // A temporary lock has run out: a fresh count, the streak remembered for the next wait.
+      account = account.withLock(null, null, account.lockouts()).withFailures(0, null);
+    }
+    if (account.lastFailureAt() != null
+        && !account.lastFailureAt().isAfter(now.minus(policy.failureWindow()))) {
+      account = account.withFailures(0, null);
+    }
+    if (account.failedAttempts() >= policy.threshold()) {
+      accounts.put(account.id(), account);
+      return new Reservation.Refused(Reservation.Reason.LOCKED);
+    }
+    account = account.withFailures(account.failedAttempts() + 1, now);
+    accounts.put(account.id(), account);
+    return new Reservation.Reserved(account);
+  }
+
+  @Override
+  public void recordSuccess(AccountId id, Instant now, Rehash rehash) {
+    synchronized (lock) {
+      PortalAccount account = accounts.get(id);
+      if (account == null) {
+        return;
+      }
+      account = account.withSignIn(now);
+      if (rehash != null && account.passwordHash().equals(rehash.expected())) {
+        account = account.withPassword(rehash.replacement(), account.credentialVersion(),
+            account.mustChangePassword());
+      }
+      accounts.put(id, account);
+    }
+  }
+
+  @Override
+  public FailureOutcome recordFailure(AccountId id, Instant now, LockoutPolicy policy,
+      Notification lockNotice) {
+    synchronized (lock) {
+      PortalAccount account = accounts.get(id);
+      if (account == null || account.status() != AccountStatus.ACTIVE) {
+        return FailureOutcome.NOT_COUNTED;
+      }
+      if (account.failedAttempts() < policy.threshold() || account.lockedAt() != null) {
+        return FailureOutcome.COUNTED;
+      }
+      Duration wait = policy.lockDuration(account.lockouts());
+      accounts.put(id, account.withLock(now, wait == null ? null : now.plus(wait),
+          account.lockouts() + 1));
+      if (lockNotice != null) {
+        enqueue(lockNotice);
+      }
+      return FailureOutcome.LOCKED_NOW;
+    }
+  }
+
+  @Override
+  public boolean unlock(AccountId id) {
+    synchronized (lock) {
+      PortalAccount account = accounts.get(id);
+      if (account == null) {
+        return false;
+      }
+      boolean wasLocked = account.lockedAt() != null;
+      accounts.put(id, account.withLock(null, null, 0).withFailures(0, null));
+      return wasLocked;
+    }
+  }
+
+  @Override
+  public PasswordChangeOutcome changePassword(AccountId id, long expectedVersion,
+      PasswordHash newHash, Instant now, Notification notice) {
+    Objects.requireNonNull(newHash, "newHash");
+    synchronized (lock) {
+      PortalAccount account = accounts.get(id);
+      if (account == null) {
+        return PasswordChangeOutcome.UNKNOWN_ACCOUNT;
+      }
+      if (account.credentialVersion() != expectedVersion) {
+        return PasswordChangeOutcome.STALE;
+      }
+      accounts.put(id, account.withPassword(newHash, expectedVersion + 1, false));
+      if (notice != null) {
+        enqueue(notice);
+      }
+      return PasswordChangeOutcome.CHANGED;
+    }
+  }
+
+  // ---- outbox ----
+
+  @Override
+  public List<OutboxMessage> claimDue(Instant now, int max, Duration lease) {
+    synchronized (lock) {
+      List<Pending> due = outbox.values().stream()
+          .filter(p -> !p.parked && !p.nextAttemptAt.isAfter(now)
+              && (p.leasedUntil == null || !p.leasedUntil.isAfter(now)))
+          .sorted(Comparator.comparingLong(p -> p.sequence))
+          .limit(max)
+          .toList();
+      List<OutboxMessage> claimed = new ArrayList<>(due.size());
+      for (Pending p : due) {
+        p.leasedUntil = now.plus(lease);
+        claimed.add(p.view());
+      }
+      return claimed;
+    }
+  }
+
+  @Override
+  public void delivered(NotificationId id) {
+    synchronized (lock) {
+      outbox.remove(id);
+    }
+  }
+
+  @Override
+  public void failed(NotificationId id, Instant retryAt, boolean park) {
+    synchronized (lock) {
+      Pending p = outbox.get(id);
+      if (p != null) {
+        p.attempts++;
+        p.nextAttemptAt = retryAt;
+        p.leasedUntil = null;
+        p.parked = park;
+      }
+    }
+  }
+
+  @Override
+  public List<OutboxMessage> parked(int max) {
+    synchronized (lock) {
+      return outbox.values().stream().filter(p -> p.parked)
+          .sorted(Comparator.comparingLong(p -> p.sequence))
+          .limit(max).map(Pending::view).toList();
+    }
+  }
+
+  @Override
+  public boolean release(NotificationId id, Instant now) {
+    synchronized (lock) {
+      Pending p = outbox.get(id);
+      if (p == null || !p.parked) {
+        return false;
+      }
+      p.parked = false;
+      p.attempts = 0;
+      p.nextAttemptAt = now;
+      p.leasedUntil = null;
+      return true;
+    }
+  }
+
+  @Override
+  public int pendingCount() {
+    synchronized (lock) {
+      return outbox.size();
+    }
+  }
+
+  // ---- helpers, called under the lock ----
+
+  private void enqueue(Notification notification) {
+    outbox.put(notification.id(), new Pending(notification, sequence++));
+  }
+
+  private PortalAccount activeAccountOf(GuardianId guardian) {
+    return accounts.values().stream()
+        .filter(a -> guardian.equals(a.guardian()) && a.status() == AccountStatus.ACTIVE)
+        .findFirst().orElse(null);
+  }
+
+  private boolean taken(DistrictId district, String loginKey, GuardianId self) {
+    if (accountsByLogin.containsKey(loginKey(district, loginKey))) {
+      return true;
+    }
+    Predicate<Guardian> otherWithThatEmail = g -> g.district().equals(district)
+        && !g.id().equals(self)
+        && g.email().map(e -> e.key().equals(loginKey)).orElse(false);
+    return guardians.values().stream().anyMatch(otherWithThatEmail);
+  }
+
+  private static String loginKey(DistrictId district, String loginKey) {
+    return district.value() + '\u0000' + loginKey;
+  }
+
+  /** An outbox entry; mutable, guarded by the store's lock. */
+  private static final class Pending {
+    final Notification notification;
+    final long sequence;
+    int attempts;
+    Instant nextAttemptAt;
+    Instant leasedUntil;
+    boolean parked;
+
+    Pending(Notification notification, long sequence) {
+      this.notification = notification;
+      this.sequence = sequence;
+      this.nextAttemptAt = notification.createdAt();
+    }
+
+    OutboxMessage view() {
+      return new OutboxMessage(notification, attempts, nextAttemptAt, parked);
+    }
+  }
+}
