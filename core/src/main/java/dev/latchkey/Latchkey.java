@@ -50,7 +50,7 @@ public final class Latchkey {
   private final OutboxRelay outbox;
 
   private Latchkey(Builder b) {
-    this.outbox = OutboxRelay.create(b.store, b.notifier, b.clock, b.retryPolicy);
+    this.outbox = OutboxRelay.create(b.store, b.notifier, b.clock, b.retryPolicy, b.audit);
     PasswordHasher hasher = b.hasher != null
         ? b.hasher : Argon2idHasher.create(Argon2Parameters.owasp2025(), b.random);
     Deps deps = new Deps(b.store, b.clock, b.random, hasher, b.passwordPolicy, b.lockoutPolicy,

@@ -9,13 +9,11 @@ import dev.latchkey.model.AccountView;
 import dev.latchkey.model.PortalAccount;
 import dev.latchkey.model.RequestContext;
 import dev.latchkey.notify.Notification;
+import dev.latchkey.notify.NotificationType;
 import dev.latchkey.password.PasswordHash;
-import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.password.PolicyResult;
 import dev.latchkey.spi.PasswordChangeOutcome;
 import dev.latchkey.spi.Reservation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -67,9 +65,7 @@ public final class AccountService implements Accounts {
     deps.store.recordSuccess(accountId, now, null);
 
     String nextText = typed(next);
-    if (!MessageDigest.isEqual(
-        PasswordPolicy.normalise(nextText).getBytes(StandardCharsets.UTF_8),
-        PasswordPolicy.normalise(typed(confirmation)).getBytes(StandardCharsets.UTF_8))) {
+    if (!Deps.sameText(nextText, typed(confirmation))) {
       return rejected(account, Code.PASSWORD_MISMATCH, PolicyResult.ok(), request);
     }
     Owners owners = Owners.of(deps.store, account)
@@ -82,8 +78,8 @@ public final class AccountService implements Accounts {
     }
     PasswordHash hash = deps.hasher.hash(nextText);
     Notification notice = owners.address()
-        .map(to -> messages.passwordChanged(owners.district(), owners.guardian().orElseThrow(),
-            to, account.loginName(), now))
+        .map(to -> messages.accountNotice(NotificationType.PASSWORD_CHANGED, owners.district(),
+            owners.guardian().orElseThrow(), to, account.loginName(), now))
         .orElse(null);
     PasswordChangeOutcome outcome = deps.store.changePassword(accountId,
         account.credentialVersion(), hash, now, notice);

@@ -24,16 +24,14 @@ import dev.latchkey.model.SecretText;
 import dev.latchkey.model.Student;
 import dev.latchkey.model.TokenDigest;
 import dev.latchkey.notify.Notification;
+import dev.latchkey.notify.NotificationType;
 import dev.latchkey.password.PasswordHash;
-import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.password.PolicyResult;
 import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueKeyCommand.IssueLimit;
 import dev.latchkey.spi.IssueOutcome;
 import dev.latchkey.spi.RedeemKeyCommand;
 import dev.latchkey.spi.RedeemOutcome;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,7 +179,7 @@ public final class ActivationService implements Activation {
     // 3. The password: confirmation, then policy. Only then the (expensive) hash.
     String password = Objects.requireNonNullElse(redemption.password(), "");
     String confirmation = Objects.requireNonNullElse(redemption.confirmation(), "");
-    if (!sameText(password, confirmation)) {
+    if (!Deps.sameText(password, confirmation)) {
       return reject(RedeemCode.PASSWORD_MISMATCH, record, request);
     }
     List<Student> students = roster.visibleStudents(guardian.id());
@@ -199,7 +197,8 @@ public final class ActivationService implements Activation {
     PortalAccount account = PortalAccount.newGuardianAccount(Ids.newAccountId(deps.random),
         district.id(), login.get(), guardian.id(), hash, now);
     Notification created = guardian.email()
-        .map(to -> messages.accountCreated(district, guardian, to, login.get(), now))
+        .map(to -> messages.accountNotice(NotificationType.ACCOUNT_CREATED, district, guardian, to,
+            login.get(), now))
         .orElse(null);
     RedeemOutcome outcome = deps.store.redeemKey(
         new RedeemKeyCommand(digest, account, created, now));
@@ -283,12 +282,5 @@ public final class ActivationService implements Activation {
       }
     }
     return free;
-  }
-
-  /** Compares two typed passwords as the hasher would see them, in constant time. */
-  private static boolean sameText(String a, String b) {
-    return MessageDigest.isEqual(
-        PasswordPolicy.normalise(a).getBytes(StandardCharsets.UTF_8),
-        PasswordPolicy.normalise(b).getBytes(StandardCharsets.UTF_8));
   }
 }

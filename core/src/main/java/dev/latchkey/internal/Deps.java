@@ -13,6 +13,8 @@ import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
 import dev.latchkey.signin.LockoutPolicy;
 import dev.latchkey.spi.LatchkeyStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -65,6 +67,13 @@ public final class Deps {
   /** True for typed text no policy-conforming password can be: judged before any hashing. */
   boolean overCap(String typed) {
     return typed.length() > 4 * passwordPolicy.maxLength();
+  }
+
+  /** Compares a password and its confirmation as the hasher would see them, in constant time. */
+  static boolean sameText(String a, String b) {
+    return MessageDigest.isEqual(
+        PasswordPolicy.normalise(a).getBytes(StandardCharsets.UTF_8),
+        PasswordPolicy.normalise(b).getBytes(StandardCharsets.UTF_8));
   }
 
   NotificationId newNotificationId() {

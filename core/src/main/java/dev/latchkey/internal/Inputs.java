@@ -14,13 +14,9 @@ import java.util.Set;
  * since the messages may quote the value.
  */
 public final class Inputs {
-  private final Validator validator;
-
-  public Inputs() {
-    try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-      this.validator = factory.getValidator();
-    }
-  }
+  // Built once per facade and kept open for the facade's life: validators belong to it.
+  private final ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+  private final Validator validator = factory.getValidator();
 
   /** The names of the fields that break their constraints; empty when all hold. */
   public Set<String> invalidFields(Object command) {

@@ -33,28 +33,13 @@ final class Messages {
         district.id(), to, fields, Optional.of(key), now);
   }
 
-  Notification accountCreated(District district, Guardian guardian, EmailAddress to,
-      LoginName login, Instant now) {
+  /** ACCOUNT_CREATED, ACCOUNT_LOCKED, PASSWORD_CHANGED: a notice about one login. */
+  Notification accountNotice(NotificationType type, District district, Guardian guardian,
+      EmailAddress to, LoginName login, Instant now) {
     Map<String, String> fields = base(district, guardian);
     fields.put(Notification.LOGIN_NAME, login.value());
-    return new Notification(deps.newNotificationId(), NotificationType.ACCOUNT_CREATED,
-        district.id(), to, fields, Optional.empty(), now);
-  }
-
-  Notification accountLocked(District district, Guardian guardian, EmailAddress to,
-      LoginName login, Instant now) {
-    Map<String, String> fields = base(district, guardian);
-    fields.put(Notification.LOGIN_NAME, login.value());
-    return new Notification(deps.newNotificationId(), NotificationType.ACCOUNT_LOCKED,
-        district.id(), to, fields, Optional.empty(), now);
-  }
-
-  Notification passwordChanged(District district, Guardian guardian, EmailAddress to,
-      LoginName login, Instant now) {
-    Map<String, String> fields = base(district, guardian);
-    fields.put(Notification.LOGIN_NAME, login.value());
-    return new Notification(deps.newNotificationId(), NotificationType.PASSWORD_CHANGED,
-        district.id(), to, fields, Optional.empty(), now);
+    return new Notification(deps.newNotificationId(), type, district.id(), to, fields,
+        Optional.empty(), now);
   }
 
   private static Map<String, String> base(District district, Guardian guardian) {

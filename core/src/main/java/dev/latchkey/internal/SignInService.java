@@ -9,6 +9,7 @@ import dev.latchkey.model.RequestContext;
 import dev.latchkey.model.Role;
 import dev.latchkey.model.Student;
 import dev.latchkey.notify.Notification;
+import dev.latchkey.notify.NotificationType;
 import dev.latchkey.signin.Credentials;
 import dev.latchkey.signin.SignIn;
 import dev.latchkey.signin.SignInResult;
@@ -94,8 +95,8 @@ public final class SignInService implements SignIn {
   void recordFailure(PortalAccount account, Instant now, RequestContext request) {
     Owners owners = Owners.of(deps.store, account).orElse(null);
     Notification notice = owners == null ? null : owners.address()
-        .map(to -> messages.accountLocked(owners.district(), owners.guardian().orElseThrow(), to,
-            account.loginName(), now))
+        .map(to -> messages.accountNotice(NotificationType.ACCOUNT_LOCKED, owners.district(),
+            owners.guardian().orElseThrow(), to, account.loginName(), now))
         .orElse(null);
     FailureOutcome outcome = deps.store.recordFailure(account.id(), now, deps.lockoutPolicy,
         notice);

@@ -1,10 +1,14 @@
 package dev.latchkey.notify;
 
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.audit.AuditSink;
 import dev.latchkey.spi.OutboxMessage;
 import dev.latchkey.spi.OutboxStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +29,21 @@ public final class OutboxRelay {
   private final Notifier notifier;
   private final Clock clock;
   private final RetryPolicy policy;
+  private final AuditSink audit;
 
-  private OutboxRelay(OutboxStore store, Notifier notifier, Clock clock, RetryPolicy policy) {
+  private OutboxRelay(OutboxStore store, Notifier notifier, Clock clock, RetryPolicy policy,
+      AuditSink audit) {
     this.store = Objects.requireNonNull(store, "store");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
+  /** A relay over {@code store}; a message it parks is reported to {@code audit}. */
   public static OutboxRelay create(OutboxStore store, Notifier notifier, Clock clock,
-      RetryPolicy policy) {
-    return new OutboxRelay(store, notifier, clock, policy);
+      RetryPolicy policy, AuditSink audit) {
+    return new OutboxRelay(store, notifier, clock, policy, audit);
   }
 
   /**
@@ -59,12 +67,26 @@ public final class OutboxRelay {
             notification.id(), attempts, park ? "parked" : "will retry",
             e.getClass().getName());
         store.failed(notification.id(), clock.instant().plus(policy.backoff(attempts)), park);
+        if (park) {
+          reportParked(notification, attempts);
+        }
         continue;
       }
       store.delivered(notification.id());
       delivered++;
     }
     return delivered;
+  }
+
+  private void reportParked(Notification notification, int attempts) {
+    try {
+      audit.record(new AuditEvent(clock.instant(), notification.district(),
+          AuditEventType.NOTIFICATION_PARKED, "system", "notification:" + notification.id(),
+          "system", "PARKED", Map.of("type", notification.type().name(),
+              "attempts", Integer.toString(attempts))));
+    } catch (RuntimeException e) {
+      LOG.error("audit sink failed for a parked message ({})", e.getClass().getName());
+    }
   }
 
   /** Up to {@code max} parked messages, oldest first, for an operator to inspect. */

@@ -29,6 +29,9 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
   /**
    * Validates the parameters.
    *
+   * @param memoryKiB memory cost in kibibytes
+   * @param iterations number of passes over memory
+   * @param parallelism number of lanes
    * @throws IllegalArgumentException if a value is outside the limits in the type description
    */
   public Argon2Parameters {

@@ -20,7 +20,11 @@ public record PasswordContext(List<String> words) {
 
   private static final PasswordContext EMPTY = new PasswordContext(List.of());
 
-  /** Copies {@code words}, dropping {@code null} and blank entries; a {@code null} list is empty. */
+  /**
+   * Copies {@code words}, dropping {@code null} and blank entries; a {@code null} list is empty.
+   *
+   * @param words the context words, possibly {@code null} or with {@code null} entries
+   */
   public PasswordContext {
     List<String> kept = new ArrayList<>();
     if (words != null) {

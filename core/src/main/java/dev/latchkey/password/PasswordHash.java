@@ -21,6 +21,7 @@ public record PasswordHash(String encoded) {
   /**
    * Wraps a stored PHC string.
    *
+   * @param encoded the PHC string exactly as stored
    * @throws NullPointerException if {@code encoded} is {@code null}
    */
   public PasswordHash {

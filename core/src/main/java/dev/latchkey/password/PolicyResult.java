@@ -20,6 +20,7 @@ public record PolicyResult(List<PasswordRejection> rejections) {
   /**
    * Copies, orders and deduplicates {@code rejections}.
    *
+   * @param rejections the reasons in any order, duplicates allowed
    * @throws NullPointerException if {@code rejections} or an element is {@code null}
    */
   public PolicyResult {
