@@ -8,6 +8,9 @@ import java.util.TreeMap;
 
 /**
  * One security event. Never holds a secret: ids, login names, addresses and outcome codes only.
+ * Values that come from the outside world — a login name as typed, a source address — arrive
+ * as they were typed: a sink that writes them to a log must escape them, as
+ * {@link AuditSink#logging()} does (S33).
  *
  * @param at when it happened (the facade's clock)
  * @param district the district it concerns
