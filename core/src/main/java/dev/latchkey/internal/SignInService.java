@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,9 +58,11 @@ public final class SignInService implements SignIn {
     if (overCap) {
       password = ""; // no password that long was ever accepted; hash no megabytes (S1)
     }
-    Reservation reservation = invalid.isEmpty() && !overCap
-        ? deps.store.reserveAttempt(district, LoginName.keyOf(credentials.loginName()), now,
-            deps.lockoutPolicy)
+    // A name that breaks the naming rules can belong to no account: no need to ask the store.
+    Optional<LoginName> login = invalid.isEmpty() && !overCap
+        ? LoginName.parse(credentials.loginName()) : Optional.empty();
+    Reservation reservation = login.isPresent()
+        ? deps.store.reserveAttempt(district, login.get().key(), now, deps.lockoutPolicy)
         : new Reservation.Refused(Reservation.Reason.UNKNOWN_ACCOUNT);
 
     if (reservation instanceof Reservation.Refused refused) {

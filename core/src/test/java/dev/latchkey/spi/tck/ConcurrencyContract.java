@@ -74,7 +74,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
   @BeforeEach
   void startPool() {
     pool = Executors.newFixedThreadPool(SIGN_IN_THREADS);
-    meeting = new StoreMeeting(store);
+    meeting = new StoreMeeting();
   }
 
   @AfterEach
@@ -99,7 +99,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
   @DisplayName("S18/S38: the same race with half the threads in a second facade (two processes)")
   void redeemOneKeyFromTwoFacadesThenExactlyOneAccount() throws Exception {
     Latchkey first = racingFacade();
-    Latchkey second = racingFacade();
+    Latchkey second = otherProcessRacingFacade(b -> b);
     for (int rep = 0; rep < REPETITIONS; rep++) {
       redeemOneKeyRace("s18x-" + rep, rep % 2 == 0, first, second);
     }
@@ -153,7 +153,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
   @DisplayName("16 guardians race for one login name: one REDEEMED, 15 USERNAME_TAKEN, keys kept")
   void redeemSixteenKeysWithOneLoginNameThenExactlyOneWins() throws Exception {
     Latchkey first = racingFacade();
-    Latchkey second = racingFacade();
+    Latchkey second = otherProcessRacingFacade(b -> b);
     for (int rep = 0; rep < REPETITIONS; rep++) {
       String tag = "name-" + rep;
       List<Guardian> guardians = new ArrayList<>();
@@ -214,7 +214,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
   @DisplayName("S20: a reissue racing a redemption: at most one is effective, never account and live key")
   void reissueRacingRedemptionThenAtMostOneEffective() throws Exception {
     Latchkey first = racingFacade();
-    Latchkey second = racingFacade();
+    Latchkey second = otherProcessRacingFacade(b -> b);
     for (int rep = 0; rep < REPETITIONS; rep++) {
       String tag = "s20-" + rep;
       Guardian guardian = newGuardian(tag);
@@ -271,7 +271,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
   void wrongPasswordBurstAcrossTwoFacadesThenAtMostThresholdRealVerifications() throws Exception {
     RecordingHasher recording = new RecordingHasher(hasher);
     Latchkey first = racingFacade(b -> b.passwordHasher(recording));
-    Latchkey second = racingFacade(b -> b.passwordHasher(recording));
+    Latchkey second = otherProcessRacingFacade(b -> b.passwordHasher(recording));
     int threshold = 5; // LockoutPolicy.defaults(), as ContractSupport wires it
     SignInResult failed = new SignInResult.Failed();
 
@@ -314,7 +314,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
   @Test
   @DisplayName("S38: two facades alternating wrong passwords lock the account at the 5th failure")
   void alternatingFacadesThenLockAtFifthFailureCountedAcrossBoth() {
-    Latchkey second = facade(b -> b);
+    Latchkey second = facade(b -> b.store(anotherProcessStore()));
     AccountId id = createAccount(MARIA, MARIA_EMAIL, "mlopez");
     SignInResult failed = new SignInResult.Failed();
 
@@ -337,7 +337,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
   @Test
   @DisplayName("S38: a success in one facade clears the failures counted through the other")
   void successInOneFacadeThenClearsFailuresOfTheOther() {
-    Latchkey second = facade(b -> b);
+    Latchkey second = facade(b -> b.store(anotherProcessStore()));
     AccountId id = createAccount(MARIA, MARIA_EMAIL, "mlopez");
     for (int attempt = 0; attempt < 4; attempt++) {
       latchkey.signIn().signIn(credentials("mlopez", OTHER_PASSWORD), REQUEST);
@@ -400,7 +400,16 @@ public abstract class ConcurrencyContract extends ContractSupport {
 
   /** {@link #racingFacade()}, customised. */
   protected final Latchkey racingFacade(UnaryOperator<Latchkey.Builder> customise) {
-    return facade(b -> customise.apply(b.store(meeting.store())));
+    return facade(b -> customise.apply(b.store(meeting.store(store))));
+  }
+
+  /**
+   * A racing facade over {@link #anotherProcessStore()}: a second host process, with its own
+   * connections where the backend has them, meeting the first inside the store.
+   */
+  protected final Latchkey otherProcessRacingFacade(
+      UnaryOperator<Latchkey.Builder> customise) {
+    return facade(b -> customise.apply(b.store(meeting.store(anotherProcessStore()))));
   }
 
   /** A new guardian of the district with an address of record, linked to Sofia. */
@@ -425,15 +434,15 @@ public abstract class ConcurrencyContract extends ContractSupport {
    */
   private static final class StoreMeeting {
     private static final long PATIENCE_SECONDS = 10;
-    private final LatchkeyStore proxy;
     private volatile Set<String> meetAt = Set.of();
     private volatile Set<String> thenAt = Set.of();
     private volatile CountDownLatch arrived = new CountDownLatch(0);
     private volatile CountDownLatch passed = new CountDownLatch(0);
     private final AtomicInteger alone = new AtomicInteger();
 
-    StoreMeeting(LatchkeyStore delegate) {
-      this.proxy = (LatchkeyStore) Proxy.newProxyInstance(
+    /** A proxy over {@code delegate} that meets with every other proxy of this meeting. */
+    LatchkeyStore store(LatchkeyStore delegate) {
+      return (LatchkeyStore) Proxy.newProxyInstance(
           LatchkeyStore.class.getClassLoader(), new Class<?>[] {LatchkeyStore.class},
           (self, method, args) -> {
             boolean meets = meetAt.contains(method.getName());
@@ -461,10 +470,6 @@ public abstract class ConcurrencyContract extends ContractSupport {
       if (!latch.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
         alone.incrementAndGet();
       }
-    }
-
-    LatchkeyStore store() {
-      return proxy;
     }
 
     void arm(int parties, Set<String> meetAtMethods, Set<String> thenAtMethods) {

@@ -74,8 +74,16 @@ public abstract class ContractSupport {
   protected ServerSecrets secrets;
   protected Latchkey latchkey;
 
-  /** A new, empty store. Called once per test. */
+  /** A new, empty store. Called once per test, after {@link #secrets} is set. */
   protected abstract LatchkeyStore newStore();
+
+  /**
+   * The same data through another handle, as a second host process has it: by default the same
+   * store object; a backend with connections returns a store over its own pool.
+   */
+  protected LatchkeyStore anotherProcessStore() {
+    return store;
+  }
 
   /** Releases what {@link #newStore()} made (a database, a schema). Default: nothing. */
   protected void dropStore(LatchkeyStore store) {
@@ -83,13 +91,13 @@ public abstract class ContractSupport {
 
   @BeforeEach
   void setUpContract() {
+    secrets = ServerSecrets.ephemeral(new SecureRandom());
     store = newStore();
     clock = MutableClock.at(START);
     mail = new CapturingNotifier();
     audit = new CapturingAuditSink();
     hasher = new CountingHasher(
         Argon2idHasher.create(Argon2Parameters.insecureForTestsOnly(), new SecureRandom()));
-    secrets = ServerSecrets.ephemeral(new SecureRandom());
     latchkey = facade(b -> b);
     seedRoster();
   }

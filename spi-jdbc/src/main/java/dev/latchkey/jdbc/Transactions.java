@@ -1,0 +1,74 @@
+package dev.latchkey.jdbc;
+
+import dev.latchkey.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs each store operation as one READ COMMITTED transaction, retried a few times when the
+ * database says a retry may succeed (a lost race, a lock timeout), and translated to a
+ * {@link StoreException} when it still fails. Statements carry a query timeout so one hot row
+ * cannot hold a pooled connection for long (S37).
+ */
+final class Transactions {
+  private static final int ATTEMPTS = 5;
+
+  private final DataSource dataSource;
+  private final int queryTimeoutSeconds;
+
+  Transactions(DataSource dataSource, int queryTimeoutSeconds) {
+    this.dataSource = dataSource;
+    this.queryTimeoutSeconds = queryTimeoutSeconds;
+  }
+
+  /** Work done inside a transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  <T> T inTransaction(String operation, Work<T> work) {
+    SQLException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try (Connection connection = dataSource.getConnection()) {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+          T result = work.run(connection);
+          connection.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(autoCommit);
+        }
+      } catch (SQLException e) {
+        last = e;
+        if (!SqlErrors.isRetryable(e)) {
+          break;
+        }
+        backOff(attempt);
+      }
+    }
+    throw SqlErrors.translate(operation, last);
+  }
+
+  PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    statement.setQueryTimeout(queryTimeoutSeconds);
+    return statement;
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep((long) attempt * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while retrying", e, true);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+-- Latchkey schema, version 1. Every table carries its district. Secrets are never stored:
+-- keys and tokens as HMAC digests, passwords as Argon2id PHC strings, outbox payloads
+-- AES-GCM encrypted. Uniqueness rules are constraints too, as a backstop to the code.
+
+CREATE TABLE lk_district (
+  id              VARCHAR(255) PRIMARY KEY,
+  name            VARCHAR(400) NOT NULL,
+  state           CHAR(2)      NOT NULL,
+  time_zone       VARCHAR(64)  NOT NULL,
+  helpdesk_email  VARCHAR(254) NOT NULL,
+  helpdesk_phone  VARCHAR(40)  NOT NULL
+);
+
+CREATE TABLE lk_guardian (
+  id           VARCHAR(255) PRIMARY KEY,
+  district_id  VARCHAR(255) NOT NULL REFERENCES lk_district (id),
+  given_name   VARCHAR(400) NOT NULL,
+  family_name  VARCHAR(400) NOT NULL,
+  email        VARCHAR(254),
+  email_key    VARCHAR(254),
+  phone        VARCHAR(40),
+  postal_code  VARCHAR(20)
+);
+-- Guardians may share a family address, so email is indexed, not unique.
+CREATE INDEX lk_guardian_email_ix ON lk_guardian (district_id, email_key);
+
+CREATE TABLE lk_student (
+  id              VARCHAR(255) PRIMARY KEY,
+  district_id     VARCHAR(255) NOT NULL REFERENCES lk_district (id),
+  student_number  VARCHAR(255) NOT NULL,
+  given_name      VARCHAR(400) NOT NULL,
+  family_name     VARCHAR(400) NOT NULL,
+  date_of_birth   DATE,
+  grade           VARCHAR(3)   NOT NULL,
+  school          VARCHAR(800) NOT NULL,
+  status          VARCHAR(16)  NOT NULL
+);
+
+CREATE TABLE lk_link (
+  guardian_id    VARCHAR(255) NOT NULL REFERENCES lk_guardian (id),
+  student_id     VARCHAR(255) NOT NULL REFERENCES lk_student (id),
+  relationship   VARCHAR(32)  NOT NULL,
+  portal_access  BOOLEAN      NOT NULL,
+  PRIMARY KEY (guardian_id, student_id)
+);
+
+CREATE TABLE lk_account (
+  id                  VARCHAR(255) PRIMARY KEY,
+  district_id         VARCHAR(255) NOT NULL REFERENCES lk_district (id),
+  role                VARCHAR(16)  NOT NULL,
+  login_name          VARCHAR(256) NOT NULL,
+  login_key           VARCHAR(256) NOT NULL,
+  guardian_id         VARCHAR(255) REFERENCES lk_guardian (id),
+  student_id          VARCHAR(255) REFERENCES lk_student (id),
+  -- equals guardian_id while the account is active, else null: one active account per guardian
+  active_guardian_id  VARCHAR(255),
+  status              VARCHAR(16)  NOT NULL,
+  must_change         BOOLEAN      NOT NULL,
+  credential_version  BIGINT       NOT NULL,
+  password_hash       VARCHAR(512) NOT NULL,
+  failed_attempts     INTEGER      NOT NULL,
+  last_failure_at     TIMESTAMP WITH TIME ZONE,
+  locked_at           TIMESTAMP WITH TIME ZONE,
+  locked_until        TIMESTAMP WITH TIME ZONE,
+  lockouts            INTEGER      NOT NULL,
+  last_sign_in_at     TIMESTAMP WITH TIME ZONE,
+  created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT lk_account_login_uq UNIQUE (district_id, login_key),
+  CONSTRAINT lk_account_active_guardian_uq UNIQUE (active_guardian_id)
+);
+
+CREATE TABLE lk_activation_key (
+  digest             CHAR(64)     PRIMARY KEY,
+  guardian_id        VARCHAR(255) NOT NULL REFERENCES lk_guardian (id),
+  district_id        VARCHAR(255) NOT NULL REFERENCES lk_district (id),
+  -- equals guardian_id while the key is live, else null: one live key per guardian
+  live_guardian_id   VARCHAR(255),
+  sent_to            VARCHAR(254) NOT NULL,
+  issued_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+  expires_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+  state              VARCHAR(16)  NOT NULL,
+  redeemed_at        TIMESTAMP WITH TIME ZONE,
+  redeemed_by        VARCHAR(255) REFERENCES lk_account (id),
+  redeemed_login     VARCHAR(256),
+  revoked_at         TIMESTAMP WITH TIME ZONE,
+  CONSTRAINT lk_key_live_guardian_uq UNIQUE (live_guardian_id),
+  CONSTRAINT lk_key_redeemed_by_uq UNIQUE (redeemed_by)
+);
+CREATE INDEX lk_key_guardian_ix ON lk_activation_key (guardian_id, issued_at);
+
+CREATE TABLE lk_outbox (
+  id               CHAR(32)     PRIMARY KEY,
+  seq              BIGINT       GENERATED ALWAYS AS IDENTITY,
+  district_id      VARCHAR(255) NOT NULL,
+  type             VARCHAR(32)  NOT NULL,
+  -- nonce || AES-256-GCM ciphertext of the whole message, the notification id as associated data
+  payload          VARBINARY       NOT NULL,
+  created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+  next_attempt_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  leased_until     TIMESTAMP WITH TIME ZONE,
+  attempts         INTEGER      NOT NULL,
+  parked           BOOLEAN      NOT NULL
+);
+CREATE INDEX lk_outbox_due_ix ON lk_outbox (parked, next_attempt_at, seq);
+
+CREATE TABLE lk_audit (
+  id           BIGINT       GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at           TIMESTAMP WITH TIME ZONE NOT NULL,
+  district_id  VARCHAR(255) NOT NULL,
+  type         VARCHAR(64)  NOT NULL,
+  actor        VARCHAR(400) NOT NULL,
+  subject      VARCHAR(400) NOT NULL,
+  source       VARCHAR(64)  NOT NULL,
+  outcome      VARCHAR(64)  NOT NULL,
+  details      CHARACTER LARGE OBJECT NOT NULL
+);
+CREATE INDEX lk_audit_district_at_ix ON lk_audit (district_id, at);
