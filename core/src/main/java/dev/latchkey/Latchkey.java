@@ -5,10 +5,18 @@ import dev.latchkey.activation.Activation;
 import dev.latchkey.activation.ActivationPolicy;
 import dev.latchkey.audit.AuditSink;
 import dev.latchkey.internal.AccountService;
+import dev.latchkey.model.DistrictId;
 import dev.latchkey.internal.ActivationService;
+import dev.latchkey.directory.Directory;
 import dev.latchkey.internal.Deps;
+import dev.latchkey.internal.DirectoryService;
+import dev.latchkey.internal.HelpdeskService;
+import dev.latchkey.internal.RecoveryService;
 import dev.latchkey.internal.RosterService;
+import dev.latchkey.internal.ScheduleService;
 import dev.latchkey.internal.SignInService;
+import dev.latchkey.helpdesk.Helpdesk;
+import dev.latchkey.helpdesk.VerificationPolicy;
 import dev.latchkey.notify.Notifier;
 import dev.latchkey.notify.OutboxRelay;
 import dev.latchkey.notify.RetryPolicy;
@@ -16,13 +24,21 @@ import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.password.Argon2idHasher;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.recovery.Recovery;
+import dev.latchkey.recovery.RecoveryPolicy;
 import dev.latchkey.roster.Roster;
+import dev.latchkey.schedule.Schedule;
+import dev.latchkey.schedule.SupportSchedule;
 import dev.latchkey.signin.LockoutPolicy;
 import dev.latchkey.signin.SignIn;
 import dev.latchkey.spi.LatchkeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The facade: one per host (or per test), built once, thread-safe, cheap to share. Every
@@ -47,18 +63,28 @@ public final class Latchkey {
   private final ActivationService activation;
   private final SignInService signIn;
   private final AccountService accounts;
+  private final RecoveryService recovery;
+  private final HelpdeskService helpdesk;
+  private final ScheduleService schedule;
+  private final DirectoryService directory;
   private final OutboxRelay outbox;
 
   private Latchkey(Builder b) {
     this.outbox = OutboxRelay.create(b.store, b.notifier, b.clock, b.retryPolicy, b.audit);
     PasswordHasher hasher = b.hasher != null
         ? b.hasher : Argon2idHasher.create(Argon2Parameters.owasp2025(), b.random);
+    this.schedule = new ScheduleService(b.store, b.supportSchedules, b.scheduleLookup,
+        b.clock);
+    this.directory = new DirectoryService(b.store, schedule, b.passwordPolicy, b.clock);
     Deps deps = new Deps(b.store, b.clock, b.random, hasher, b.passwordPolicy, b.lockoutPolicy,
-        b.activationPolicy, b.secrets.digestKey(), outbox, b.audit, b.throttlePolicy);
+        b.activationPolicy, b.secrets.digestKey(), outbox, b.audit, b.throttlePolicy, schedule);
     this.roster = new RosterService(deps);
     this.activation = new ActivationService(deps, roster);
     this.signIn = new SignInService(deps, roster);
     this.accounts = new AccountService(deps, signIn);
+    this.recovery = new RecoveryService(deps, b.recoveryPolicy, signIn);
+    this.helpdesk = new HelpdeskService(deps, b.verificationPolicy, roster, activation,
+        recovery);
   }
 
   /** A builder with every policy at its default and no store, notifier or secrets yet. */
@@ -87,6 +113,32 @@ public final class Latchkey {
   }
 
   /**
+   * The helpdesk's hours per district: whether it is open, when it next opens, when an answer
+   * is due; see {@link SupportSchedule}.
+   */
+  public Schedule schedule() {
+    return schedule;
+  }
+
+  /**
+   * The district search a client shows before sign-in: part of a name plus a state, ranked;
+   * may be up to five minutes stale.
+   */
+  public Directory directory() {
+    return directory;
+  }
+
+  /** Forgot username, forgot password, and resets. */
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  /** The helpdesk's tools. */
+  public Helpdesk helpdesk() {
+    return helpdesk;
+  }
+
+  /**
    * The outbox relay. The facade runs it after each change that queues a message; call
    * {@link OutboxRelay#runOnce()} on a schedule as well, so failed deliveries are retried.
    */
@@ -112,6 +164,11 @@ public final class Latchkey {
     private ActivationPolicy activationPolicy = ActivationPolicy.defaults();
     private ThrottlePolicy throttlePolicy = ThrottlePolicy.defaults();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RecoveryPolicy recoveryPolicy = RecoveryPolicy.defaults();
+    private VerificationPolicy verificationPolicy = VerificationPolicy.defaults();
+    private final Map<DistrictId, SupportSchedule> supportSchedules = new HashMap<>();
+    private Function<DistrictId, Optional<SupportSchedule>> scheduleLookup =
+        id -> Optional.empty();
 
     private Builder() {}
 
@@ -184,6 +241,39 @@ public final class Latchkey {
     /** Outbox retries. Default: {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * The district's helpdesk hours. Default for every district:
+     * {@link SupportSchedule#defaults} in the district's time zone.
+     */
+    public Builder supportSchedule(DistrictId district, SupportSchedule schedule) {
+      supportSchedules.put(Objects.requireNonNull(district, "district"),
+          Objects.requireNonNull(schedule, "schedule"));
+      return this;
+    }
+
+    /**
+     * Where to find the helpdesk hours of districts not set with {@link #supportSchedule}: for a
+     * host keeping many districts' schedules elsewhere. Asked at most once per district per five
+     * minutes; must not return null. Default: none, so such districts get
+     * {@link SupportSchedule#defaults} in their time zone.
+     */
+    public Builder supportSchedules(Function<DistrictId, Optional<SupportSchedule>> lookup) {
+      this.scheduleLookup = Objects.requireNonNull(lookup, "lookup");
+      return this;
+    }
+
+    /** Reset links and recovery limits. Default: {@link RecoveryPolicy#defaults()}. */
+    public Builder recoveryPolicy(RecoveryPolicy policy) {
+      this.recoveryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How the helpdesk verifies callers. Default: {@link VerificationPolicy#defaults()}. */
+    public Builder verificationPolicy(VerificationPolicy policy) {
+      this.verificationPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -12,8 +12,10 @@ import java.util.Objects;
  * scripts, not families.
  *
  * @param signInFailures failed sign-ins allowed per source per window
- * @param redeemFailures failed redemptions (bad or unknown keys) allowed per source per window
- * @param resends self-service key resends allowed per source per window
+ * @param redeemFailures failed redemptions (bad or unknown keys) and unknown reset links allowed
+ *     per source per window
+ * @param resends self-service mail requests allowed per source per window: key resends,
+ *     username reminders and reset links together
  * @param window the window all three are counted over
  */
 public record ThrottlePolicy(int signInFailures, int redeemFailures, int resends, Duration window) {

@@ -100,7 +100,7 @@ public final class AccountService implements Accounts {
     if (account.isEmpty()) {
       return false;
     }
-    boolean unlocked = deps.store.unlock(accountId);
+    boolean unlocked = deps.store.unlock(accountId, null);
     deps.audit(AuditEventType.ACCOUNT_UNLOCKED, account.get().district(), "system",
         "account:" + accountId, request, unlocked ? "UNLOCKED" : "NOT_LOCKED", Map.of());
     return unlocked;

@@ -85,7 +85,8 @@ public final class ActivationService implements Activation {
     return ResendResult.ACCEPTED;
   }
 
-  private IssueResult issue(GuardianId guardianId, boolean reset, IssueLimit limit, String actor,
+  /** Issues a key as {@code actor}; the helpdesk's issue and reset come through here too. */
+  IssueResult issue(GuardianId guardianId, boolean reset, IssueLimit limit, String actor,
       RequestContext request) {
     Objects.requireNonNull(guardianId, "guardian");
     Objects.requireNonNull(request, "request");

@@ -40,12 +40,14 @@ public final class Deps {
   final Throttle signInThrottle;
   final Throttle redeemThrottle;
   final Throttle resendThrottle;
+  final ScheduleService schedule;
 
   @SuppressWarnings("checkstyle:ParameterNumber")
   public Deps(LatchkeyStore store, Clock clock, SecureRandom random, PasswordHasher hasher,
       PasswordPolicy passwordPolicy, LockoutPolicy lockoutPolicy,
       ActivationPolicy activationPolicy, byte[] digestKey, OutboxRelay relay, AuditSink audit,
-      dev.latchkey.ThrottlePolicy throttle) {
+      dev.latchkey.ThrottlePolicy throttle, ScheduleService schedule) {
+    this.schedule = schedule;
     this.store = store;
     this.clock = clock;
     this.random = random;

@@ -38,8 +38,44 @@ final class Messages {
       EmailAddress to, LoginName login, Instant now) {
     Map<String, String> fields = base(district, guardian);
     fields.put(Notification.LOGIN_NAME, login.value());
+    if (type == NotificationType.ACCOUNT_LOCKED) {
+      // Only the helpdesk lifts this lock: tell the parent when it opens and answers.
+      fields.put(Notification.HELPDESK_OPENS,
+          deps.schedule.nextOpening(district.id(), now).toString());
+      fields.put(Notification.RESPONSE_DUE_BY,
+          deps.schedule.responseDueBy(district.id(), now).toString());
+      fields.put(Notification.HELPDESK_HOURS, deps.schedule.of(district.id()).summary());
+    }
     return new Notification(deps.newNotificationId(), type, district.id(), to, fields,
         Optional.empty(), now);
+  }
+
+  /** USERNAME_REMINDER: the login names tied to an address. */
+  Notification usernameReminder(District district, Guardian guardian, EmailAddress to,
+      List<String> loginNames, Instant now) {
+    Map<String, String> fields = base(district, guardian);
+    fields.put(Notification.LOGIN_NAMES, String.join(", ", loginNames));
+    return new Notification(deps.newNotificationId(), NotificationType.USERNAME_REMINDER,
+        district.id(), to, fields, Optional.empty(), now);
+  }
+
+  /** PASSWORD_RESET: the one message that carries a reset token. */
+  Notification passwordReset(District district, Guardian guardian, EmailAddress to,
+      LoginName login, SecretText token, Instant expiresAt, Instant now) {
+    Map<String, String> fields = base(district, guardian);
+    fields.put(Notification.LOGIN_NAME, login.value());
+    fields.put(Notification.EXPIRES_AT, expiresAt.toString());
+    return new Notification(deps.newNotificationId(), NotificationType.PASSWORD_RESET,
+        district.id(), to, fields, Optional.of(token), now);
+  }
+
+  /** HELPDESK_ACTION: what the helpdesk did to the account (S27). */
+  Notification helpdeskAction(District district, Guardian guardian, EmailAddress to,
+      String action, Instant now) {
+    Map<String, String> fields = base(district, guardian);
+    fields.put(Notification.ACTION, action);
+    return new Notification(deps.newNotificationId(), NotificationType.HELPDESK_ACTION,
+        district.id(), to, fields, Optional.empty(), now);
   }
 
   private static Map<String, String> base(District district, Guardian guardian) {

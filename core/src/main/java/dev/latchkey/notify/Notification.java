@@ -41,6 +41,16 @@ public record Notification(
   public static final String EXPIRES_AT = "expiresAt";
   /** Field: the students the key opens, display names joined by ", ". */
   public static final String STUDENTS = "students";
+  /** Field: the login names tied to an address, joined by ", " (USERNAME_REMINDER). */
+  public static final String LOGIN_NAMES = "loginNames";
+  /** Field: what the helpdesk did (HELPDESK_ACTION): UNLOCKED, LOGIN_NAME_READ, EMAIL_CHANGED. */
+  public static final String ACTION = "action";
+  /** Field: when the helpdesk next opens (ISO-8601 instant). */
+  public static final String HELPDESK_OPENS = "helpdeskOpens";
+  /** Field: when to expect an answer from the helpdesk (ISO-8601 instant). */
+  public static final String RESPONSE_DUE_BY = "responseDueBy";
+  /** Field: the helpdesk's hours, in words. */
+  public static final String HELPDESK_HOURS = "helpdeskHours";
 
   public Notification {
     Objects.requireNonNull(id, "id");

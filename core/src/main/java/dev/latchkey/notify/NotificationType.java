@@ -15,5 +15,7 @@ public enum NotificationType {
   /** The account was locked after repeated failures; tells the owner how to reach the helpdesk. */
   ACCOUNT_LOCKED,
   /** A student's initial credentials, sent to the school. */
-  STUDENT_CREDENTIALS
+  STUDENT_CREDENTIALS,
+  /** The helpdesk acted on the account; field {@code action} says what (S27). */
+  HELPDESK_ACTION
 }

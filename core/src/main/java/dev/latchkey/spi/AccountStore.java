@@ -8,6 +8,7 @@ import dev.latchkey.notify.Notification;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.signin.LockoutPolicy;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,9 @@ public interface AccountStore {
 
   /** The account whose login name key equals {@code loginKey} in the district. */
   Optional<PortalAccount> accountByLoginName(DistrictId district, String loginKey);
+
+  /** Every account of the guardian, active or disabled, oldest first. */
+  List<PortalAccount> accountsOfGuardian(GuardianId guardian);
 
   /** The guardian's active account, if any (there is at most one). */
   Optional<PortalAccount> activeAccountOfGuardian(GuardianId guardian);
@@ -63,8 +67,11 @@ public interface AccountStore {
   FailureOutcome recordFailure(AccountId id, Instant now, LockoutPolicy policy,
       @Nullable Notification lockNotice);
 
-  /** Lifts a lock and clears the count. True when the account was locked. */
-  boolean unlock(AccountId id);
+  /**
+   * Lifts a lock and clears the count, and puts {@code notice} (if any) in the outbox in the
+   * same step, for a known account. True when the account was locked.
+   */
+  boolean unlock(AccountId id, @Nullable Notification notice);
 
   /**
    * Replaces the password hash if the credential version is still {@code expectedVersion}:

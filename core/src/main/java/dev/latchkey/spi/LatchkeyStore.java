@@ -8,5 +8,6 @@ package dev.latchkey.spi;
  * <p>Backends translate their own failures into {@link dev.latchkey.StoreException}; they never
  * let a driver's exception reach the caller. Implementations are thread-safe.
  */
-public interface LatchkeyStore extends RosterStore, ActivationStore, AccountStore, OutboxStore {
+public interface LatchkeyStore
+    extends RosterStore, ActivationStore, AccountStore, RecoveryStore, OutboxStore {
 }

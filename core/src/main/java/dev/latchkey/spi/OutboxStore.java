@@ -1,5 +1,6 @@
 package dev.latchkey.spi;
 
+import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationId;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,12 @@ import java.util.List;
  * a claimed message is leased, so no two relays hold it at the same time (S30).
  */
 public interface OutboxStore {
+  /**
+   * Puts a message in the outbox on its own, for the few notices no state change comes with
+   * (the helpdesk read a login name out to a caller).
+   */
+  void enqueue(Notification notification);
+
   /**
    * Claims up to {@code max} unparked messages due at {@code now} and not leased by anyone,
    * oldest first, leasing each until {@code now + lease}.

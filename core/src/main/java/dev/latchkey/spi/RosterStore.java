@@ -30,6 +30,9 @@ public interface RosterStore {
 
   Optional<District> district(DistrictId id);
 
+  /** Every district whose two-letter state is {@code state}, in no particular order. */
+  List<District> districtsInState(String state);
+
   Optional<Guardian> guardian(GuardianId id);
 
   Optional<Student> student(StudentId id);

@@ -2,6 +2,9 @@ package dev.latchkey.inmemory;
 
 import dev.latchkey.model.AccountId;
 import dev.latchkey.model.AccountStatus;
+import dev.latchkey.model.CallerVerification;
+import dev.latchkey.model.EmailAddress;
+import dev.latchkey.model.ResetTokenRecord;
 import dev.latchkey.model.ActivationKeyRecord;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
@@ -18,6 +21,7 @@ import dev.latchkey.notify.NotificationId;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.signin.LockoutPolicy;
 import dev.latchkey.spi.FailureOutcome;
+import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueOutcome;
 import dev.latchkey.spi.LatchkeyStore;
@@ -33,6 +37,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,6 +61,9 @@ public final class InMemoryStore implements LatchkeyStore {
   private final Map<AccountId, PortalAccount> accounts = new HashMap<>();
   private final Map<String, AccountId> accountsByLogin = new HashMap<>();
   private final Map<NotificationId, Pending> outbox = new LinkedHashMap<>();
+  private final Map<TokenDigest, ResetTokenRecord> resetTokens = new HashMap<>();
+  private final Map<String, Bucket> buckets = new HashMap<>();
+  private final Map<String, CallerVerification> verifications = new HashMap<>();
   private long sequence;
 
   private InMemoryStore() {}
@@ -103,6 +111,13 @@ public final class InMemoryStore implements LatchkeyStore {
   public Optional<District> district(DistrictId id) {
     synchronized (lock) {
       return Optional.ofNullable(districts.get(id));
+    }
+  }
+
+  @Override
+  public List<District> districtsInState(String state) {
+    synchronized (lock) {
+      return districts.values().stream().filter(d -> d.state().equals(state)).toList();
     }
   }
 
@@ -180,7 +195,7 @@ public final class InMemoryStore implements LatchkeyStore {
         disabled = active.id();
       }
       keys.put(key.digest(), key);
-      enqueue(command.mail());
+      outboxPut(command.mail());
       return new IssueOutcome(IssueOutcome.Status.ISSUED, revoked, disabled);
     }
   }
@@ -219,7 +234,7 @@ public final class InMemoryStore implements LatchkeyStore {
       accounts.put(account.id(), account);
       accountsByLogin.put(loginKey(account.district(), account.loginName().key()), account.id());
       if (command.created() != null) {
-        enqueue(command.created());
+        outboxPut(command.created());
       }
       return RedeemOutcome.REDEEMED;
     }
@@ -253,6 +268,17 @@ public final class InMemoryStore implements LatchkeyStore {
     synchronized (lock) {
       return Optional.ofNullable(accountsByLogin.get(loginKey(district, loginKey)))
           .map(accounts::get);
+    }
+  }
+
+  @Override
+  public List<PortalAccount> accountsOfGuardian(GuardianId guardian) {
+    synchronized (lock) {
+      return accounts.values().stream()
+          .filter(a -> guardian.equals(a.guardian()))
+          .sorted(Comparator.comparing(PortalAccount::createdAt)
+              .thenComparing(a -> a.id().value()))
+          .toList();
     }
   }
 
@@ -345,14 +371,14 @@ public final class InMemoryStore implements LatchkeyStore {
       accounts.put(id, account.withLock(now, wait == null ? null : now.plus(wait),
           account.lockouts() + 1));
       if (lockNotice != null) {
-        enqueue(lockNotice);
+        outboxPut(lockNotice);
       }
       return FailureOutcome.LOCKED_NOW;
     }
   }
 
   @Override
-  public boolean unlock(AccountId id) {
+  public boolean unlock(AccountId id, Notification notice) {
     synchronized (lock) {
       PortalAccount account = accounts.get(id);
       if (account == null) {
@@ -360,7 +386,142 @@ public final class InMemoryStore implements LatchkeyStore {
       }
       boolean wasLocked = account.lockedAt() != null;
       accounts.put(id, account.withLock(null, null, 0).withFailures(0, null));
+      if (notice != null) {
+        outboxPut(notice);
+      }
       return wasLocked;
+    }
+  }
+
+  // ---- recovery and helpdesk ----
+
+  @Override
+  public boolean issueResetToken(ResetTokenRecord token, Notification mail) {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(mail, "mail");
+    synchronized (lock) {
+      if (!accounts.containsKey(token.account())) {
+        return false;
+      }
+      resetTokens.replaceAll((digest, t) -> t.account().equals(token.account())
+          && t.state() == ResetTokenRecord.TokenState.LIVE
+          ? new ResetTokenRecord(t.digest(), t.account(), t.district(), t.sentTo(),
+              t.issuedAt(), t.expiresAt(), ResetTokenRecord.TokenState.SUPERSEDED, null)
+          : t);
+      resetTokens.put(token.digest(), token);
+      outboxPut(mail);
+      return true;
+    }
+  }
+
+  @Override
+  public Optional<ResetTokenRecord> resetToken(TokenDigest digest) {
+    synchronized (lock) {
+      return Optional.ofNullable(resetTokens.get(digest));
+    }
+  }
+
+  @Override
+  public ResetOutcome resetPassword(TokenDigest digest, Instant now, PasswordHash newHash,
+      boolean unlock, Notification notice) {
+    Objects.requireNonNull(newHash, "newHash");
+    synchronized (lock) {
+      ResetTokenRecord token = resetTokens.get(digest);
+      if (token == null || !accounts.containsKey(token.account())) {
+        return ResetOutcome.INVALID;
+      }
+      if (token.state() != ResetTokenRecord.TokenState.LIVE) {
+        return ResetOutcome.USED;
+      }
+      if (!now.isBefore(token.expiresAt())) {
+        return ResetOutcome.EXPIRED;
+      }
+      resetTokens.put(digest, new ResetTokenRecord(token.digest(), token.account(),
+          token.district(), token.sentTo(), token.issuedAt(), token.expiresAt(),
+          ResetTokenRecord.TokenState.USED, now));
+      PortalAccount account = accounts.get(token.account());
+      account = account.withPassword(newHash, account.credentialVersion() + 1, false);
+      if (unlock) {
+        account = account.withLock(null, null, 0).withFailures(0, null);
+      }
+      accounts.put(account.id(), account);
+      if (notice != null) {
+        outboxPut(notice);
+      }
+      return ResetOutcome.RESET;
+    }
+  }
+
+  @Override
+  public boolean tryConsume(String bucket, Instant now, Duration window, int max) {
+    synchronized (lock) {
+      Bucket b = buckets.get(bucket);
+      if (b == null || !b.start.isAfter(now.minus(window))) {
+        buckets.put(bucket, new Bucket(now, 1));
+        return true;
+      }
+      if (b.count >= max) {
+        return false;
+      }
+      buckets.put(bucket, new Bucket(b.start, b.count + 1));
+      return true;
+    }
+  }
+
+  @Override
+  public void putVerification(CallerVerification verification) {
+    Objects.requireNonNull(verification, "verification");
+    synchronized (lock) {
+      verifications.put(verification.id(), verification);
+    }
+  }
+
+  @Override
+  public Optional<CallerVerification> verification(String id) {
+    synchronized (lock) {
+      return Optional.ofNullable(verifications.get(id));
+    }
+  }
+
+  @Override
+  public List<Guardian> searchGuardians(DistrictId district, GuardianSearch search, int max) {
+    synchronized (lock) {
+      Predicate<Guardian> matches = switch (search.kind()) {
+        case NAME -> g -> (g.givenName() + " " + g.familyName()).toLowerCase(Locale.ROOT)
+            .contains(search.text());
+        case EMAIL -> g -> g.email().map(e -> e.key().equals(search.text())).orElse(false);
+        case PHONE -> g -> g.phone().map(p -> p.replaceAll("[^0-9]", "").equals(search.text()))
+            .orElse(false);
+        case STUDENT_NUMBER -> g -> links.getOrDefault(g.id(), Map.of()).keySet().stream()
+            .map(students::get)
+            .anyMatch(s -> s != null && s.studentNumber().equals(search.text()));
+      };
+      return guardians.values().stream()
+          .filter(g -> g.district().equals(district) && matches.test(g))
+          .sorted(Comparator.comparing(Guardian::familyName).thenComparing(Guardian::givenName)
+              .thenComparing(g -> g.id().value()))
+          .limit(max)
+          .toList();
+    }
+  }
+
+  @Override
+  public boolean changeGuardianEmail(GuardianId guardianId, EmailAddress expected,
+      EmailAddress replacement, Instant now, List<Notification> notices) {
+    synchronized (lock) {
+      Guardian g = guardians.get(guardianId);
+      if (g == null || !g.email().map(expected::equals).orElse(false)) {
+        return false;
+      }
+      guardians.put(guardianId, new Guardian(g.id(), g.district(), g.givenName(),
+          g.familyName(), Optional.of(replacement), g.phone(), g.postalCode()));
+      for (ActivationKeyRecord existing : List.copyOf(keys.values())) {
+        if (existing.guardian().equals(guardianId) && existing.state() == KeyState.LIVE) {
+          keys.put(existing.digest(), existing.revoked(now));
+        }
+      }
+      notices.forEach(this::outboxPut);
+      return true;
     }
   }
 
@@ -378,13 +539,21 @@ public final class InMemoryStore implements LatchkeyStore {
       }
       accounts.put(id, account.withPassword(newHash, expectedVersion + 1, false));
       if (notice != null) {
-        enqueue(notice);
+        outboxPut(notice);
       }
       return PasswordChangeOutcome.CHANGED;
     }
   }
 
   // ---- outbox ----
+
+  @Override
+  public void enqueue(Notification notification) {
+    Objects.requireNonNull(notification, "notification");
+    synchronized (lock) {
+      outboxPut(notification);
+    }
+  }
 
   @Override
   public List<OutboxMessage> claimDue(Instant now, int max, Duration lease) {
@@ -457,7 +626,7 @@ public final class InMemoryStore implements LatchkeyStore {
 
   // ---- helpers, called under the lock ----
 
-  private void enqueue(Notification notification) {
+  private void outboxPut(Notification notification) {
     outbox.put(notification.id(), new Pending(notification, sequence++));
   }
 
@@ -479,6 +648,10 @@ public final class InMemoryStore implements LatchkeyStore {
 
   private static String loginKey(DistrictId district, String loginKey) {
     return district.value() + '\u0000' + loginKey;
+  }
+
+  /** A rate bucket's window. */
+  private record Bucket(Instant start, int count) {
   }
 
   /** An outbox entry; mutable, guarded by the store's lock. */

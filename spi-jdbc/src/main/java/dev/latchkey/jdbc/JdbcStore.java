@@ -8,6 +8,9 @@ import dev.latchkey.ServerSecrets;
 import dev.latchkey.StoreException;
 import dev.latchkey.model.AccountId;
 import dev.latchkey.model.AccountStatus;
+import dev.latchkey.model.CallerVerification;
+import dev.latchkey.model.EmailAddress;
+import dev.latchkey.model.ResetTokenRecord;
 import dev.latchkey.model.ActivationKeyRecord;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
@@ -24,6 +27,7 @@ import dev.latchkey.notify.NotificationId;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.signin.LockoutPolicy;
 import dev.latchkey.spi.FailureOutcome;
+import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueOutcome;
 import dev.latchkey.spi.LatchkeyStore;
@@ -46,6 +50,8 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store SPI over any {@link DataSource}: PostgreSQL (15+) and H2 (2.2+), plain JDBC with
@@ -63,7 +69,8 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe; holds no state but the data source.
  */
 public final class JdbcStore implements LatchkeyStore {
-  private static final int QUERY_TIMEOUT_SECONDS = 10;
+  private static final int QUERY_TIMEOUT_SECONDS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
   private final Transactions tx;
   private final OutboxCodec codec;
@@ -138,6 +145,12 @@ public final class JdbcStore implements LatchkeyStore {
   @Override
   public Optional<District> district(DistrictId id) {
     return one("district", "SELECT * FROM lk_district WHERE id = ?", Rows::district, id.value());
+  }
+
+  @Override
+  public List<District> districtsInState(String state) {
+    return list("districtsInState", "SELECT * FROM lk_district WHERE state = ?",
+        Rows::district, state);
   }
 
   @Override
@@ -290,7 +303,7 @@ public final class JdbcStore implements LatchkeyStore {
   @Override
   public List<ActivationKeyRecord> keysOfGuardian(GuardianId guardian) {
     return list("keysOfGuardian", "SELECT " + KEY_COLUMNS + " FROM lk_activation_key "
-        + "WHERE guardian_id = ? ORDER BY issued_at, digest", Rows::key, guardian.value());
+        + "WHERE guardian_id = ? ORDER BY issued_at, seq", Rows::key, guardian.value());
   }
 
   // ---- accounts ----
@@ -308,6 +321,12 @@ public final class JdbcStore implements LatchkeyStore {
     }
     return one("accountByLoginName", "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account "
         + "WHERE district_id = ? AND login_key = ?", Rows::account, district.value(), loginKey);
+  }
+
+  @Override
+  public List<PortalAccount> accountsOfGuardian(GuardianId guardian) {
+    return list("accountsOfGuardian", "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account "
+        + "WHERE guardian_id = ? ORDER BY created_at, id", Rows::account, guardian.value());
   }
 
   @Override
@@ -418,14 +437,15 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   @Override
-  public boolean unlock(AccountId id) {
+  public boolean unlock(AccountId id, @Nullable Notification notice) {
     return tx.inTransaction("unlock", c -> {
       int wasLocked = update(c, "UPDATE lk_account SET locked_at = NULL, locked_until = NULL, "
           + "failed_attempts = 0, last_failure_at = NULL, lockouts = 0 "
           + "WHERE id = ? AND locked_at IS NOT NULL", id.value());
-      if (wasLocked == 0) {
-        update(c, "UPDATE lk_account SET failed_attempts = 0, last_failure_at = NULL, "
-            + "lockouts = 0 WHERE id = ?", id.value());
+      int known = wasLocked == 1 ? 1 : update(c, "UPDATE lk_account SET failed_attempts = 0, "
+          + "last_failure_at = NULL, lockouts = 0 WHERE id = ?", id.value());
+      if (known == 1 && notice != null) {
+        enqueue(c, notice);
       }
       return wasLocked == 1;
     });
@@ -451,13 +471,179 @@ public final class JdbcStore implements LatchkeyStore {
     });
   }
 
+  // ---- recovery and helpdesk ----
+
+  @Override
+  public boolean issueResetToken(ResetTokenRecord token, Notification mail) {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(mail, "mail");
+    return tx.inTransaction("issueResetToken", c -> {
+      if (queryOne(c, "SELECT id FROM lk_account WHERE id = ? FOR UPDATE", rs -> true,
+          token.account().value()).isEmpty()) {
+        return false;
+      }
+      update(c, "UPDATE lk_reset_token SET state = 'SUPERSEDED' "
+          + "WHERE account_id = ? AND state = 'LIVE'", token.account().value());
+      update(c, "INSERT INTO lk_reset_token (digest, account_id, district_id, sent_to, "
+              + "issued_at, expires_at, state, used_at) VALUES (?, ?, ?, ?, ?, ?, 'LIVE', NULL)",
+          token.digest().hex(), token.account().value(), token.district().value(),
+          token.sentTo().value(), token.issuedAt(), token.expiresAt());
+      enqueue(c, mail);
+      return true;
+    });
+  }
+
+  @Override
+  public Optional<ResetTokenRecord> resetToken(TokenDigest digest) {
+    return one("resetToken", "SELECT * FROM lk_reset_token WHERE digest = ?", Rows::resetToken,
+        digest.hex());
+  }
+
+  @Override
+  public ResetOutcome resetPassword(TokenDigest digest, Instant now, PasswordHash newHash,
+      boolean unlock, Notification notice) {
+    Objects.requireNonNull(newHash, "newHash");
+    return tx.inTransaction("resetPassword", c -> {
+      // One conditional update uses the token: of two racing resets, one matches (S22).
+      int used = update(c, "UPDATE lk_reset_token SET state = 'USED', used_at = ? "
+          + "WHERE digest = ? AND state = 'LIVE' AND expires_at > ?", now, digest.hex(), now);
+      if (used != 1) {
+        Optional<ResetTokenRecord> token = queryOne(c,
+            "SELECT * FROM lk_reset_token WHERE digest = ?", Rows::resetToken, digest.hex());
+        if (token.isEmpty()) {
+          return ResetOutcome.INVALID;
+        }
+        return token.get().state() == ResetTokenRecord.TokenState.LIVE
+            ? ResetOutcome.EXPIRED : ResetOutcome.USED;
+      }
+      String account = queryOne(c, "SELECT account_id FROM lk_reset_token WHERE digest = ?",
+          rs -> rs.getString(1), digest.hex()).orElseThrow();
+      update(c, "UPDATE lk_account SET password_hash = ?, "
+          + "credential_version = credential_version + 1, must_change = FALSE WHERE id = ?",
+          newHash.encoded(), account);
+      if (unlock) {
+        update(c, "UPDATE lk_account SET locked_at = NULL, locked_until = NULL, "
+            + "failed_attempts = 0, last_failure_at = NULL, lockouts = 0 WHERE id = ?", account);
+      }
+      if (notice != null) {
+        enqueue(c, notice);
+      }
+      return ResetOutcome.RESET;
+    });
+  }
+
+  @Override
+  public boolean tryConsume(String bucket, Instant now, Duration window, int max) {
+    if (unmatchable(bucket)) {
+      return false;
+    }
+    return tx.inTransaction("tryConsume", c -> {
+      Optional<Integer> events = queryOne(c, "SELECT events FROM lk_rate_bucket "
+          + "WHERE bucket = ? FOR UPDATE", rs -> rs.getInt(1), bucket);
+      if (events.isEmpty()) {
+        try (PreparedStatement ps = tx.prepare(c, "INSERT INTO lk_rate_bucket "
+            + "(bucket, window_start, events) VALUES (?, ?, 1)")) {
+          bind(ps, bucket, now);
+          ps.executeUpdate();
+          return true;
+        }
+        // A concurrent first insert surfaces as a unique violation; Transactions does not
+        // retry those, so the caller sees a StoreException only in that rare race.
+      }
+      int restarted = update(c, "UPDATE lk_rate_bucket SET window_start = ?, events = 1 "
+          + "WHERE bucket = ? AND window_start <= ?", now, bucket, now.minus(window));
+      if (restarted == 1) {
+        return true;
+      }
+      return update(c, "UPDATE lk_rate_bucket SET events = events + 1 "
+          + "WHERE bucket = ? AND events < ?", bucket, max) == 1;
+    });
+  }
+
+  @Override
+  public void putVerification(CallerVerification v) {
+    Objects.requireNonNull(v, "verification");
+    tx.inTransaction("putVerification", c -> update(c, "INSERT INTO lk_caller_verification "
+            + "(id, guardian_id, agent, verified_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        v.id(), v.guardian().value(), v.agent(), v.verifiedAt(), v.expiresAt()));
+  }
+
+  @Override
+  public Optional<CallerVerification> verification(String id) {
+    if (unmatchable(id)) {
+      return Optional.empty();
+    }
+    return one("verification", "SELECT * FROM lk_caller_verification WHERE id = ?",
+        Rows::verification, id);
+  }
+
+  @Override
+  public List<Guardian> searchGuardians(DistrictId district, GuardianSearch search, int max) {
+    if (unmatchable(search.text())) {
+      return List.of();
+    }
+    String order = " ORDER BY g.family_name, g.given_name, g.id FETCH FIRST ? ROWS ONLY";
+    return switch (search.kind()) {
+      case NAME -> list("searchGuardians", "SELECT g.* FROM lk_guardian g WHERE "
+          + "g.district_id = ? AND LOWER(g.given_name || ' ' || g.family_name) LIKE ? "
+          + "ESCAPE '!'" + order, Rows::guardian, district.value(),
+          "%" + likeEscape(search.text()) + "%", max);
+      case EMAIL -> list("searchGuardians", "SELECT g.* FROM lk_guardian g WHERE "
+          + "g.district_id = ? AND g.email_key = ?" + order, Rows::guardian, district.value(),
+          search.text(), max);
+      case PHONE -> list("searchGuardians", "SELECT g.* FROM lk_guardian g WHERE "
+          + "g.district_id = ? AND g.phone IS NOT NULL" + order, Rows::guardian,
+          district.value(), Integer.MAX_VALUE).stream()
+          .filter(g -> g.phone().map(p -> p.replaceAll("[^0-9]", "").equals(search.text()))
+              .orElse(false))
+          .limit(max).toList();
+      case STUDENT_NUMBER -> list("searchGuardians", "SELECT g.* FROM lk_guardian g WHERE "
+          + "g.district_id = ? AND g.id IN (SELECT l.guardian_id FROM lk_link l "
+          + "JOIN lk_student s ON s.id = l.student_id WHERE s.student_number = ?)" + order,
+          Rows::guardian, district.value(), search.text(), max);
+    };
+  }
+
+  @Override
+  public boolean changeGuardianEmail(GuardianId guardian, EmailAddress expected,
+      EmailAddress replacement, Instant now, List<Notification> notices) {
+    return tx.inTransaction("changeGuardianEmail", c -> {
+      int changed = update(c, "UPDATE lk_guardian SET email = ?, email_key = ? "
+              + "WHERE id = ? AND email_key = ?", replacement.value(), replacement.key(),
+          guardian.value(), expected.key());
+      if (changed != 1) {
+        return false;
+      }
+      update(c, "UPDATE lk_activation_key SET state = 'REVOKED', revoked_at = ?, "
+          + "live_guardian_id = NULL WHERE live_guardian_id = ?", now, guardian.value());
+      for (Notification notice : notices) {
+        enqueue(c, notice);
+      }
+      return true;
+    });
+  }
+
+  private static String likeEscape(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
   // ---- outbox ----
+
+  @Override
+  public void enqueue(Notification notification) {
+    Objects.requireNonNull(notification, "notification");
+    tx.inTransaction("enqueue", c -> {
+      enqueue(c, notification);
+      return null;
+    });
+  }
 
   @Override
   public List<OutboxMessage> claimDue(Instant now, int max, Duration lease) {
     return tx.inTransaction("claimDue", c -> {
       // SKIP LOCKED: relays in other processes take other rows instead of waiting (S30).
       List<OutboxMessage> claimed = new ArrayList<>();
+      List<String> unreadable = new ArrayList<>();
       try (PreparedStatement ps = tx.prepare(c, "SELECT id, payload, attempts, "
           + "next_attempt_at, parked FROM lk_outbox WHERE parked = FALSE "
           + "AND next_attempt_at <= ? AND (leased_until IS NULL OR leased_until <= ?) "
@@ -465,9 +651,20 @@ public final class JdbcStore implements LatchkeyStore {
         bind(ps, now, now, max);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            claimed.add(outboxMessage(rs));
+            try {
+              claimed.add(outboxMessage(rs));
+            } catch (IllegalStateException e) {
+              unreadable.add(rs.getString("id"));
+            }
           }
         }
+      }
+      // A payload sealed under another secret (or tampered with) is parked for an operator,
+      // so it never blocks the messages queued behind it.
+      for (String id : unreadable) {
+        LOG.error("outbox message {} cannot be decrypted with the current secret; parked", id);
+        update(c, "UPDATE lk_outbox SET parked = TRUE, attempts = attempts + 1, "
+            + "leased_until = NULL WHERE id = ?", id);
       }
       for (OutboxMessage message : claimed) {
         update(c, "UPDATE lk_outbox SET leased_until = ? WHERE id = ?", now.plus(lease),
@@ -500,7 +697,12 @@ public final class JdbcStore implements LatchkeyStore {
         bind(ps, max);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            parked.add(outboxMessage(rs));
+            try {
+              parked.add(outboxMessage(rs));
+            } catch (IllegalStateException e) {
+              LOG.error("parked outbox message {} cannot be decrypted with the current secret",
+                  rs.getString("id"));
+            }
           }
         }
       }

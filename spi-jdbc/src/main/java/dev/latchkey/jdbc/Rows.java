@@ -2,6 +2,8 @@ package dev.latchkey.jdbc;
 
 import dev.latchkey.model.AccountId;
 import dev.latchkey.model.AccountStatus;
+import dev.latchkey.model.CallerVerification;
+import dev.latchkey.model.ResetTokenRecord;
 import dev.latchkey.model.ActivationKeyRecord;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
@@ -104,6 +106,19 @@ final class Rows {
         rs.getInt("failed_attempts"), instant(rs, "last_failure_at"), instant(rs, "locked_at"),
         instant(rs, "locked_until"), rs.getInt("lockouts"), instant(rs, "last_sign_in_at"),
         instant(rs, "created_at"));
+  }
+
+  static ResetTokenRecord resetToken(ResultSet rs) throws SQLException {
+    return new ResetTokenRecord(new TokenDigest(rs.getString("digest")),
+        AccountId.of(rs.getString("account_id")), DistrictId.of(rs.getString("district_id")),
+        EmailAddress.of(rs.getString("sent_to")), instant(rs, "issued_at"),
+        instant(rs, "expires_at"), ResetTokenRecord.TokenState.valueOf(rs.getString("state")),
+        instant(rs, "used_at"));
+  }
+
+  static CallerVerification verification(ResultSet rs) throws SQLException {
+    return new CallerVerification(rs.getString("id"), GuardianId.of(rs.getString("guardian_id")),
+        rs.getString("agent"), instant(rs, "verified_at"), instant(rs, "expires_at"));
   }
 
   static ActivationKeyRecord key(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package dev.latchkey.jdbc;
 
 import dev.latchkey.StoreException;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,26 +13,50 @@ import java.util.Set;
  * quote the values of the statement.
  */
 final class SqlErrors {
-  /** PostgreSQL and H2 states whose operation may succeed if run again. */
-  private static final Set<String> RETRYABLE_STATES = Set.of(
+  /** Lost races: run again at once, the operation will likely succeed. */
+  private static final Set<String> RACE_STATES = Set.of(
       "40001", // serialization failure (both); H2 deadlock
       "40P01", // PostgreSQL deadlock
+      "90131"); // H2 concurrent update
+
+  /**
+   * Waits that ran out, and a server going away: the caller may try again later, but running
+   * again at once would only hold a pooled connection longer (S37).
+   */
+  private static final Set<String> TIMEOUT_STATES = Set.of(
       "55P03", // PostgreSQL lock_not_available (lock_timeout)
       "57014", // PostgreSQL query_canceled (statement_timeout, setQueryTimeout)
-      "90131", // H2 concurrent update
       "HYT00", // H2 lock timeout
       "57P01"); // PostgreSQL admin shutdown
 
   private SqlErrors() {}
 
-  static boolean isRetryable(SQLException e) {
+  /** True for a lost race, worth running again at once. */
+  static boolean isRace(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && ((sql.getSQLState() != null
+          && RACE_STATES.contains(sql.getSQLState())) || sql.getErrorCode() == 90131)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the same call may succeed later: a lost race, a timeout, a lost connection. */
+  static boolean isRetryable(SQLException e) {
+    if (isRace(e)) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientException) {
+        return true; // e.g. a pool with no free connection in time
+      }
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
-        if (state != null && (RETRYABLE_STATES.contains(state) || state.startsWith("08"))) {
+        if (state != null && (TIMEOUT_STATES.contains(state) || state.startsWith("08"))) {
           return true;
         }
-        if (sql.getErrorCode() == 90131 || sql.getErrorCode() == 50200) {
+        if (sql.getErrorCode() == 50200) {
           return true;
         }
       }

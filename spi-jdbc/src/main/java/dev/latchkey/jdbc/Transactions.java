@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Runs each store operation as one READ COMMITTED transaction, retried a few times when the
- * database says a retry may succeed (a lost race, a lock timeout), and translated to a
- * {@link StoreException} when it still fails. Statements carry a query timeout so one hot row
- * cannot hold a pooled connection for long (S37).
+ * Runs each store operation as one READ COMMITTED transaction, run again a few times after a
+ * lost race (a serialization failure, a deadlock, H2's concurrent update), and translated to a
+ * {@link StoreException} when it still fails. Waits are bounded (S37): every statement carries
+ * a query timeout, and a host can set a shorter lock timeout on its pool (the README shows
+ * how), so one hot row cannot hold pooled connections for long; a timeout is not run again
+ * here — it surfaces at once as a retryable {@link StoreException}.
  */
 final class Transactions {
   private static final int ATTEMPTS = 5;
@@ -48,7 +50,7 @@ final class Transactions {
         }
       } catch (SQLException e) {
         last = e;
-        if (!SqlErrors.isRetryable(e)) {
+        if (!SqlErrors.isRace(e)) {
           break;
         }
         backOff(attempt);

@@ -10,6 +10,7 @@ CREATE TABLE lk_district (
   helpdesk_email  VARCHAR(254) NOT NULL,
   helpdesk_phone  VARCHAR(40)  NOT NULL
 );
+CREATE INDEX lk_district_state_ix ON lk_district (state);
 
 CREATE TABLE lk_guardian (
   id           VARCHAR(255) PRIMARY KEY,
@@ -71,6 +72,8 @@ CREATE TABLE lk_account (
 
 CREATE TABLE lk_activation_key (
   digest             CHAR(64)     PRIMARY KEY,
+  -- issue order, for history listed oldest first even within one clock tick
+  seq                BIGINT       GENERATED ALWAYS AS IDENTITY,
   guardian_id        VARCHAR(255) NOT NULL REFERENCES lk_guardian (id),
   district_id        VARCHAR(255) NOT NULL REFERENCES lk_district (id),
   -- equals guardian_id while the key is live, else null: one live key per guardian
@@ -86,7 +89,7 @@ CREATE TABLE lk_activation_key (
   CONSTRAINT lk_key_live_guardian_uq UNIQUE (live_guardian_id),
   CONSTRAINT lk_key_redeemed_by_uq UNIQUE (redeemed_by)
 );
-CREATE INDEX lk_key_guardian_ix ON lk_activation_key (guardian_id, issued_at);
+CREATE INDEX lk_key_guardian_ix ON lk_activation_key (guardian_id, issued_at, seq);
 
 CREATE TABLE lk_outbox (
   id               CHAR(32)     PRIMARY KEY,
@@ -115,3 +118,30 @@ CREATE TABLE lk_audit (
   details      CHARACTER LARGE OBJECT NOT NULL
 );
 CREATE INDEX lk_audit_district_at_ix ON lk_audit (district_id, at);
+
+CREATE TABLE lk_reset_token (
+  digest       CHAR(64)     PRIMARY KEY,
+  account_id   VARCHAR(255) NOT NULL REFERENCES lk_account (id),
+  district_id  VARCHAR(255) NOT NULL,
+  sent_to      VARCHAR(254) NOT NULL,
+  issued_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+  state        VARCHAR(16)  NOT NULL,
+  used_at      TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX lk_reset_token_account_ix ON lk_reset_token (account_id, state);
+
+-- Fixed-window counters for limits that must hold across processes (S24, S26).
+CREATE TABLE lk_rate_bucket (
+  bucket        VARCHAR(400) PRIMARY KEY,
+  window_start  TIMESTAMP WITH TIME ZONE NOT NULL,
+  events        INTEGER      NOT NULL
+);
+
+CREATE TABLE lk_caller_verification (
+  id           CHAR(34)     PRIMARY KEY,
+  guardian_id  VARCHAR(255) NOT NULL REFERENCES lk_guardian (id),
+  agent        VARCHAR(200) NOT NULL,
+  verified_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  expires_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);

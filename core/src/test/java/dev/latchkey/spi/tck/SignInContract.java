@@ -18,12 +18,16 @@ import dev.latchkey.notify.NotificationType;
 import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.password.Argon2idHasher;
 import dev.latchkey.password.PasswordHash;
+import dev.latchkey.schedule.SupportSchedule;
 import dev.latchkey.signin.Credentials;
 import dev.latchkey.signin.LockoutPolicy;
 import dev.latchkey.signin.SignInResult;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -212,6 +216,29 @@ public abstract class SignInContract extends ContractSupport {
     });
     assertThat(mail.sent()).filteredOn(n -> n.type() == NotificationType.ACCOUNT_LOCKED)
         .hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a lock on a Friday evening before a holiday Monday names Tuesday 07:30 as the opening")
+  void lockNoticeNamesTheHelpdeskOpening() {
+    ZoneId chicago = ZoneId.of("America/Chicago");
+    Latchkey holidays = facade(b -> b.supportSchedule(DISTRICT, SupportSchedule.defaults(chicago)
+        .toBuilder().holiday(LocalDate.of(2026, 9, 7)).build()));
+    String key = issueKey(MARIA, MARIA_EMAIL);
+    holidays.activation().redeem(new Redemption(key, LOGIN, PASSWORD, PASSWORD), REQUEST);
+    clock.set(ZonedDateTime.of(2026, 9, 4, 18, 30, 0, 0, chicago).toInstant());
+
+    for (int i = 0; i < 5; i++) {
+      holidays.signIn().signIn(credentials(LOGIN, "not my password " + i), REQUEST);
+    }
+
+    assertThat(lockMail()).singleElement().satisfies(notice -> {
+      assertThat(notice.field(Notification.HELPDESK_OPENS)).contains(
+          ZonedDateTime.of(2026, 9, 8, 7, 30, 0, 0, chicago).toInstant().toString());
+      assertThat(notice.field(Notification.RESPONSE_DUE_BY)).isPresent();
+      assertThat(notice.field(Notification.HELPDESK_HOURS)).hasValueSatisfying(
+          hours -> assertThat(hours).contains("7:30"));
+    });
   }
 
   @Test
