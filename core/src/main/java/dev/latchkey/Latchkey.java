@@ -35,6 +35,7 @@ import dev.latchkey.spi.LatchkeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +78,8 @@ public final class Latchkey {
         b.clock);
     this.directory = new DirectoryService(b.store, schedule, b.passwordPolicy, b.clock);
     Deps deps = new Deps(b.store, b.clock, b.random, hasher, b.passwordPolicy, b.lockoutPolicy,
-        b.activationPolicy, b.secrets.digestKey(), outbox, b.audit, b.throttlePolicy, schedule);
+        b.activationPolicy, b.secrets.digestKey(), outbox, b.audit, b.throttlePolicy, schedule,
+        b.contextWords);
     this.roster = new RosterService(deps);
     this.activation = new ActivationService(deps, roster);
     this.signIn = new SignInService(deps, roster);
@@ -167,6 +169,7 @@ public final class Latchkey {
     private RecoveryPolicy recoveryPolicy = RecoveryPolicy.defaults();
     private VerificationPolicy verificationPolicy = VerificationPolicy.defaults();
     private final Map<DistrictId, SupportSchedule> supportSchedules = new HashMap<>();
+    private final Map<DistrictId, List<String>> contextWords = new HashMap<>();
     private Function<DistrictId, Optional<SupportSchedule>> scheduleLookup =
         id -> Optional.empty();
 
@@ -262,6 +265,17 @@ public final class Latchkey {
      */
     public Builder supportSchedules(Function<DistrictId, Optional<SupportSchedule>> lookup) {
       this.scheduleLookup = Objects.requireNonNull(lookup, "lookup");
+      return this;
+    }
+
+    /**
+     * Words of the district that no password may contain, on top of the household's own (the
+     * names on the roster, the login name, the children's birthdays): the mascot, the town,
+     * the school colours ("redhawks", "naperville").
+     */
+    public Builder passwordContextWords(DistrictId district, List<String> words) {
+      Objects.requireNonNull(district, "district");
+      contextWords.put(district, List.copyOf(Objects.requireNonNull(words, "words")));
       return this;
     }
 

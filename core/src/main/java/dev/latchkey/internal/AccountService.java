@@ -11,10 +11,12 @@ import dev.latchkey.model.RequestContext;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationType;
 import dev.latchkey.password.PasswordHash;
+import dev.latchkey.password.PasswordRejection;
 import dev.latchkey.password.PolicyResult;
 import dev.latchkey.spi.PasswordChangeOutcome;
 import dev.latchkey.spi.Reservation;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,11 +72,15 @@ public final class AccountService implements Accounts {
     }
     Owners owners = Owners.of(deps.store, account)
         .orElseThrow(() -> new IllegalStateException("account's district is missing"));
-    PolicyResult policy = deps.passwordPolicy.check(nextText, Owners.passwordContext(
+    PolicyResult policy = deps.passwordPolicy.check(nextText, deps.passwordContext(
         owners.district(), owners.guardian(), account.loginName().value(),
         signIn.visibleStudents(account)));
     if (!policy.accepted()) {
       return rejected(account, Code.PASSWORD_TOO_WEAK, policy, request);
+    }
+    if (deps.reusesRecentPassword(account, nextText)) {
+      return rejected(account, Code.PASSWORD_TOO_WEAK,
+          new PolicyResult(List.of(PasswordRejection.REUSED)), request);
     }
     PasswordHash hash = deps.hasher.hash(nextText);
     Notification notice = owners.address()

@@ -184,7 +184,7 @@ public final class ActivationService implements Activation {
       return reject(RedeemCode.PASSWORD_MISMATCH, record, request);
     }
     List<Student> students = roster.visibleStudents(guardian.id());
-    PolicyResult policy = deps.passwordPolicy.check(password, Owners.passwordContext(
+    PolicyResult policy = deps.passwordPolicy.check(password, deps.passwordContext(
         district, Optional.of(guardian), login.get().value(), students));
     if (!policy.accepted()) {
       deps.audit(AuditEventType.KEY_REDEMPTION_REJECTED, district.id(), "anonymous",

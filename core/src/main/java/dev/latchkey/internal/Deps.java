@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +42,16 @@ public final class Deps {
   final Throttle redeemThrottle;
   final Throttle resendThrottle;
   final ScheduleService schedule;
+  private final Map<DistrictId, List<String>> districtWords;
 
   @SuppressWarnings("checkstyle:ParameterNumber")
   public Deps(LatchkeyStore store, Clock clock, SecureRandom random, PasswordHasher hasher,
       PasswordPolicy passwordPolicy, LockoutPolicy lockoutPolicy,
       ActivationPolicy activationPolicy, byte[] digestKey, OutboxRelay relay, AuditSink audit,
-      dev.latchkey.ThrottlePolicy throttle, ScheduleService schedule) {
+      dev.latchkey.ThrottlePolicy throttle, ScheduleService schedule,
+      Map<DistrictId, List<String>> districtWords) {
     this.schedule = schedule;
+    this.districtWords = Map.copyOf(districtWords);
     this.store = store;
     this.clock = clock;
     this.random = random;
@@ -76,6 +80,35 @@ public final class Deps {
     return MessageDigest.isEqual(
         PasswordPolicy.normalise(a).getBytes(StandardCharsets.UTF_8),
         PasswordPolicy.normalise(b).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * True when {@code password} is the account's current password or one of the earlier ones
+   * the policy remembers ({@link PasswordPolicy#history()}). Costs one verification per
+   * remembered password; only changes and resets call it.
+   */
+  boolean reusesRecentPassword(dev.latchkey.model.PortalAccount account, String password) {
+    int remembered = passwordPolicy.history();
+    if (remembered == 0) {
+      return false;
+    }
+    if (hasher.verify(password, account.passwordHash())) {
+      return true;
+    }
+    for (PasswordHash earlier : store.previousPasswords(account.id(), remembered - 1)) {
+      if (hasher.verify(password, earlier)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Words a new password must not contain: the household's own, and the district's (S3). */
+  dev.latchkey.password.PasswordContext passwordContext(dev.latchkey.model.District district,
+      java.util.Optional<dev.latchkey.model.Guardian> guardian, String loginName,
+      List<dev.latchkey.model.Student> students) {
+    return Owners.passwordContext(district, guardian, loginName, students,
+        districtWords.getOrDefault(district.id(), List.of()));
   }
 
   NotificationId newNotificationId() {

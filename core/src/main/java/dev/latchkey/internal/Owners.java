@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param guardian the owning guardian, for a guardian account
  */
 record Owners(District district, Optional<Guardian> guardian) {
+  private static final List<String> BIRTH_DATE_FORMATS =
+      List.of("yyyyMMdd", "MMddyyyy", "ddMMyyyy", "MMddyy", "ddMMyy", "yyyy", "Mdyyyy");
 
   static Optional<Owners> of(LatchkeyStore store, PortalAccount account) {
     Optional<District> district = store.district(account.district());
@@ -36,8 +38,8 @@ record Owners(District district, Optional<Guardian> guardian) {
 
   /** Words a password must not be built from: the household's own context (S3). */
   static PasswordContext passwordContext(District district, Optional<Guardian> guardian,
-      String loginName, List<Student> students) {
-    List<String> words = new ArrayList<>();
+      String loginName, List<Student> students, List<String> districtWords) {
+    List<String> words = new ArrayList<>(districtWords);
     words.add(loginName);
     words.add(district.name());
     guardian.ifPresent(g -> {
@@ -49,6 +51,13 @@ record Owners(District district, Optional<Guardian> guardian) {
       words.add(s.givenName());
       words.add(s.familyName());
       words.add(s.school());
+      s.dateOfBirth().ifPresent(born -> {
+        // A child's birthday, however it is written into a password (digits only: the policy
+        // ignores separators once they are stripped, and years alone are words of four).
+        for (String pattern : BIRTH_DATE_FORMATS) {
+          words.add(born.format(java.time.format.DateTimeFormatter.ofPattern(pattern)));
+        }
+      });
     }
     return new PasswordContext(words);
   }

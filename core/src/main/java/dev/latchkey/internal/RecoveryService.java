@@ -192,11 +192,15 @@ public final class RecoveryService implements Recovery {
       return ResetResult.Rejected.of(ResetCode.PASSWORD_MISMATCH);
     }
     Owners owners = Owners.of(deps.store, account.get()).orElseThrow();
-    PolicyResult verdict = deps.passwordPolicy.check(next, Owners.passwordContext(
+    PolicyResult verdict = deps.passwordPolicy.check(next, deps.passwordContext(
         owners.district(), owners.guardian(), account.get().loginName().value(),
         signIn.visibleStudents(account.get())));
     if (!verdict.accepted()) {
       return new ResetResult.Rejected(ResetCode.PASSWORD_TOO_WEAK, verdict.rejections());
+    }
+    if (deps.reusesRecentPassword(account.get(), next)) {
+      return new ResetResult.Rejected(ResetCode.PASSWORD_TOO_WEAK,
+          List.of(dev.latchkey.password.PasswordRejection.REUSED));
     }
     PasswordHash hash = deps.hasher.hash(next);
     Notification notice = owners.address()

@@ -28,14 +28,20 @@ public final class PasswordPolicy {
   /** NFKC can merge up to four chars into one code point; beyond that ratio input is surely too long. */
   private static final int CHARS_PER_CODE_POINT_BOUND = 4;
 
+  /** Previous passwords a new one may not repeat, in the 2024 presets. */
+  private static final int HISTORY_2024 = 5;
+  private static final int MAX_HISTORY = 24;
+
   private final int minLength;
   private final int maxLength;
   private final Blocklist blocklist;
+  private final int history;
 
-  private PasswordPolicy(int minLength, int maxLength, Blocklist blocklist) {
+  private PasswordPolicy(int minLength, int maxLength, Blocklist blocklist, int history) {
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.blocklist = blocklist;
+    this.history = history;
   }
 
   /**
@@ -49,22 +55,48 @@ public final class PasswordPolicy {
 
   /**
    * NIST SP 800-63B-4 for a password that is the only authentication factor: 15 to 128 code
-   * points, built-in blocklist.
+   * points, built-in blocklist; a change or reset may not reuse the last 5 passwords.
    *
    * @return a new policy
    */
   public static PasswordPolicy singleFactor2024() {
-    return new PasswordPolicy(15, MAX_LENGTH, Blocklist.builtIn());
+    return new PasswordPolicy(15, MAX_LENGTH, Blocklist.builtIn(), HISTORY_2024);
   }
 
   /**
    * NIST SP 800-63B-4 for a password used together with a second factor: 8 to 128 code points,
-   * built-in blocklist. Only for hosts that really enforce the second factor.
+   * built-in blocklist, the last 5 passwords not reused. Only for hosts that really enforce the
+   * second factor.
    *
    * @return a new policy
    */
   public static PasswordPolicy secondFactor2024() {
-    return new PasswordPolicy(8, MAX_LENGTH, Blocklist.builtIn());
+    return new PasswordPolicy(8, MAX_LENGTH, Blocklist.builtIn(), HISTORY_2024);
+  }
+
+  /**
+   * A copy of this policy under which a changed or reset password may not equal any of the
+   * last {@code passwords} passwords of the account, the current one included
+   * ({@link PasswordRejection#REUSED}); 0 turns the rule off.
+   *
+   * @param passwords how many passwords to remember, 0 to 24
+   * @return a new policy
+   * @throws IllegalArgumentException if {@code passwords} is out of range
+   */
+  public PasswordPolicy withHistory(int passwords) {
+    if (passwords < 0 || passwords > MAX_HISTORY) {
+      throw new IllegalArgumentException("history must be 0-24 passwords");
+    }
+    return new PasswordPolicy(minLength, maxLength, blocklist, passwords);
+  }
+
+  /**
+   * How many passwords, the current one included, a change or reset may not repeat.
+   *
+   * @return 0 when reuse is allowed
+   */
+  public int history() {
+    return history;
   }
 
   /**
@@ -77,7 +109,7 @@ public final class PasswordPolicy {
    */
   public PasswordPolicy withBlocklist(Blocklist extra) {
     Objects.requireNonNull(extra, "extra");
-    return new PasswordPolicy(minLength, maxLength, Blocklists.union(blocklist, extra));
+    return new PasswordPolicy(minLength, maxLength, Blocklists.union(blocklist, extra), history);
   }
 
   /**

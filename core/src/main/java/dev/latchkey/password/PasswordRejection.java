@@ -13,5 +13,10 @@ public enum PasswordRejection {
   /** The whole password, case-folded, is on the blocklist. */
   BLOCKLISTED,
   /** The password contains a context word such as the login name or a child's name. */
-  CONTAINS_CONTEXT
+  CONTAINS_CONTEXT,
+  /**
+   * The password is one of the account's last {@link PasswordPolicy#history()} passwords. Only
+   * a change or a reset reports it; {@link PasswordPolicy#check} cannot know the history.
+   */
+  REUSED
 }

@@ -74,9 +74,16 @@ public interface AccountStore {
   boolean unlock(AccountId id, @Nullable Notification notice);
 
   /**
+   * The account's earlier password hashes, newest first, at most {@code limit}; not the current
+   * one. Every replacement of a hash by a password change or reset adds the replaced hash here
+   * (a re-hash of the same password does not).
+   */
+  List<PasswordHash> previousPasswords(AccountId id, int limit);
+
+  /**
    * Replaces the password hash if the credential version is still {@code expectedVersion}:
-   * bumps the version, clears {@code mustChangePassword}, and puts {@code notice} in the outbox,
-   * in one step.
+   * keeps the old hash in the account's history, bumps the version, clears
+   * {@code mustChangePassword}, and puts {@code notice} in the outbox, in one step.
    */
   PasswordChangeOutcome changePassword(AccountId id, long expectedVersion, PasswordHash newHash,
       Instant now, @Nullable Notification notice);

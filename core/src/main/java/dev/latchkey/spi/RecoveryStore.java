@@ -30,7 +30,8 @@ public interface RecoveryStore {
 
   /**
    * Uses a reset token, atomically: only a live token unexpired at {@code now} is used — one
-   * caller wins a race — then the account's hash is replaced, its credential version bumped,
+   * caller wins a race — then the account's hash is replaced (the old one kept in its history,
+   * see {@link AccountStore#previousPasswords}), its credential version bumped,
    * {@code mustChangePassword} cleared, its lock lifted and count cleared when {@code unlock},
    * and {@code notice} put in the outbox.
    */

@@ -64,6 +64,7 @@ public final class InMemoryStore implements LatchkeyStore {
   private final Map<TokenDigest, ResetTokenRecord> resetTokens = new HashMap<>();
   private final Map<String, Bucket> buckets = new HashMap<>();
   private final Map<String, CallerVerification> verifications = new HashMap<>();
+  private final Map<AccountId, List<PasswordHash>> history = new HashMap<>();
   private long sequence;
 
   private InMemoryStore() {}
@@ -440,6 +441,7 @@ public final class InMemoryStore implements LatchkeyStore {
           token.district(), token.sentTo(), token.issuedAt(), token.expiresAt(),
           ResetTokenRecord.TokenState.USED, now));
       PortalAccount account = accounts.get(token.account());
+      remember(account);
       account = account.withPassword(newHash, account.credentialVersion() + 1, false);
       if (unlock) {
         account = account.withLock(null, null, 0).withFailures(0, null);
@@ -537,6 +539,7 @@ public final class InMemoryStore implements LatchkeyStore {
       if (account.credentialVersion() != expectedVersion) {
         return PasswordChangeOutcome.STALE;
       }
+      remember(account);
       accounts.put(id, account.withPassword(newHash, expectedVersion + 1, false));
       if (notice != null) {
         outboxPut(notice);
@@ -624,7 +627,19 @@ public final class InMemoryStore implements LatchkeyStore {
     }
   }
 
+  @Override
+  public List<PasswordHash> previousPasswords(AccountId id, int limit) {
+    synchronized (lock) {
+      List<PasswordHash> previous = history.getOrDefault(id, List.of());
+      return List.copyOf(previous.subList(0, Math.min(limit, previous.size())));
+    }
+  }
+
   // ---- helpers, called under the lock ----
+
+  private void remember(PortalAccount account) {
+    history.computeIfAbsent(account.id(), id -> new ArrayList<>()).add(0, account.passwordHash());
+  }
 
   private void outboxPut(Notification notification) {
     outbox.put(notification.id(), new Pending(notification, sequence++));

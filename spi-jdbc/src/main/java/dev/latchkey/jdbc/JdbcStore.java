@@ -456,6 +456,7 @@ public final class JdbcStore implements LatchkeyStore {
       PasswordHash newHash, Instant now, @Nullable Notification notice) {
     Objects.requireNonNull(newHash, "newHash");
     return tx.inTransaction("changePassword", c -> {
+      rememberPassword(c, id.value(), expectedVersion, now);
       int changed = update(c, "UPDATE lk_account SET password_hash = ?, "
               + "credential_version = credential_version + 1, must_change = FALSE "
               + "WHERE id = ? AND credential_version = ?",
@@ -466,9 +467,28 @@ public final class JdbcStore implements LatchkeyStore {
         }
         return PasswordChangeOutcome.CHANGED;
       }
+      c.rollback(); // the history row, if any, goes with the change that lost
       return queryOne(c, "SELECT 1 FROM lk_account WHERE id = ?", rs -> true, id.value())
           .isPresent() ? PasswordChangeOutcome.STALE : PasswordChangeOutcome.UNKNOWN_ACCOUNT;
     });
+  }
+
+  @Override
+  public List<PasswordHash> previousPasswords(AccountId id, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return list("previousPasswords", "SELECT password_hash FROM lk_password_history "
+            + "WHERE account_id = ? ORDER BY seq DESC FETCH FIRST ? ROWS ONLY",
+        rs -> new PasswordHash(rs.getString(1)), id.value(), limit);
+  }
+
+  /** Keeps the current hash in the history, if the version is still the expected one. */
+  private void rememberPassword(Connection c, String account, long expectedVersion,
+      Instant now) throws SQLException {
+    update(c, "INSERT INTO lk_password_history (account_id, password_hash, replaced_at) "
+        + "SELECT id, password_hash, ? FROM lk_account WHERE id = ? AND credential_version = ?",
+        now, account, expectedVersion);
   }
 
   // ---- recovery and helpdesk ----
@@ -518,6 +538,8 @@ public final class JdbcStore implements LatchkeyStore {
       }
       String account = queryOne(c, "SELECT account_id FROM lk_reset_token WHERE digest = ?",
           rs -> rs.getString(1), digest.hex()).orElseThrow();
+      update(c, "INSERT INTO lk_password_history (account_id, password_hash, replaced_at) "
+          + "SELECT id, password_hash, ? FROM lk_account WHERE id = ?", now, account);
       update(c, "UPDATE lk_account SET password_hash = ?, "
           + "credential_version = credential_version + 1, must_change = FALSE WHERE id = ?",
           newHash.encoded(), account);

@@ -145,3 +145,12 @@ CREATE TABLE lk_caller_verification (
   verified_at  TIMESTAMP WITH TIME ZONE NOT NULL,
   expires_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Replaced password hashes, so a change or reset cannot reuse a recent password.
+CREATE TABLE lk_password_history (
+  seq            BIGINT       GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  account_id     VARCHAR(255) NOT NULL REFERENCES lk_account (id),
+  password_hash  VARCHAR(512) NOT NULL,
+  replaced_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX lk_password_history_ix ON lk_password_history (account_id, seq);
