@@ -11,6 +11,7 @@ import dev.latchkey.directory.Directory;
 import dev.latchkey.internal.Deps;
 import dev.latchkey.internal.DirectoryService;
 import dev.latchkey.internal.HelpdeskService;
+import dev.latchkey.internal.PasswordsService;
 import dev.latchkey.internal.RecoveryService;
 import dev.latchkey.internal.RosterService;
 import dev.latchkey.internal.ScheduleService;
@@ -23,7 +24,10 @@ import dev.latchkey.notify.RetryPolicy;
 import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.password.Argon2idHasher;
 import dev.latchkey.password.PasswordHasher;
+import dev.latchkey.password.PasswordHashers;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.password.Passwords;
+import dev.latchkey.password.StrengthEstimator;
 import dev.latchkey.recovery.Recovery;
 import dev.latchkey.recovery.RecoveryPolicy;
 import dev.latchkey.roster.Roster;
@@ -66,14 +70,17 @@ public final class Latchkey {
   private final AccountService accounts;
   private final RecoveryService recovery;
   private final HelpdeskService helpdesk;
+  private final PasswordsService passwords;
   private final ScheduleService schedule;
   private final DirectoryService directory;
   private final OutboxRelay outbox;
 
   private Latchkey(Builder b) {
     this.outbox = OutboxRelay.create(b.store, b.notifier, b.clock, b.retryPolicy, b.audit);
-    PasswordHasher hasher = b.hasher != null
-        ? b.hasher : Argon2idHasher.create(Argon2Parameters.owasp2025(), b.random);
+    // Argon2id for every new hash; imported bcrypt and PBKDF2 hashes verify and are upgraded.
+    PasswordHasher hasher = b.hasher != null ? b.hasher
+        : PasswordHashers.upgrading(Argon2idHasher.create(Argon2Parameters.owasp2025(),
+            b.random));
     this.schedule = new ScheduleService(b.store, b.supportSchedules, b.scheduleLookup,
         b.clock);
     this.directory = new DirectoryService(b.store, schedule, b.passwordPolicy, b.clock);
@@ -85,6 +92,8 @@ public final class Latchkey {
     this.signIn = new SignInService(deps, roster);
     this.accounts = new AccountService(deps, signIn);
     this.recovery = new RecoveryService(deps, b.recoveryPolicy, signIn);
+    this.passwords = new PasswordsService(deps, b.strengthEstimator != null
+        ? b.strengthEstimator : StrengthEstimator.builtIn(b.clock), signIn);
     this.helpdesk = new HelpdeskService(deps, b.verificationPolicy, roster, activation,
         recovery);
   }
@@ -130,6 +139,11 @@ public final class Latchkey {
     return directory;
   }
 
+  /** The strength meter and the password policy, for password pages. */
+  public Passwords passwords() {
+    return passwords;
+  }
+
   /** Forgot username, forgot password, and resets. */
   public Recovery recovery() {
     return recovery;
@@ -168,6 +182,7 @@ public final class Latchkey {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RecoveryPolicy recoveryPolicy = RecoveryPolicy.defaults();
     private VerificationPolicy verificationPolicy = VerificationPolicy.defaults();
+    private StrengthEstimator strengthEstimator;
     private final Map<DistrictId, SupportSchedule> supportSchedules = new HashMap<>();
     private final Map<DistrictId, List<String>> contextWords = new HashMap<>();
     private Function<DistrictId, Optional<SupportSchedule>> scheduleLookup =
@@ -211,7 +226,11 @@ public final class Latchkey {
       return this;
     }
 
-    /** How passwords are hashed. Default: Argon2id at {@link Argon2Parameters#owasp2025()}. */
+    /**
+     * How passwords are hashed. Default: Argon2id at {@link Argon2Parameters#owasp2025()}, also
+     * verifying imported bcrypt and PBKDF2 hashes ({@link PasswordHashers#upgrading}) and
+     * upgrading them on the next successful sign-in.
+     */
     public Builder passwordHasher(PasswordHasher hasher) {
       this.hasher = Objects.requireNonNull(hasher, "hasher");
       return this;
@@ -276,6 +295,15 @@ public final class Latchkey {
     public Builder passwordContextWords(DistrictId district, List<String> words) {
       Objects.requireNonNull(district, "district");
       contextWords.put(district, List.copyOf(Objects.requireNonNull(words, "words")));
+      return this;
+    }
+
+    /**
+     * The strength meter's estimator. Default: {@link StrengthEstimator#builtIn} on the
+     * builder's clock.
+     */
+    public Builder strengthEstimator(StrengthEstimator estimator) {
+      this.strengthEstimator = Objects.requireNonNull(estimator, "estimator");
       return this;
     }
 

@@ -51,7 +51,8 @@ class ArchitectureTest {
 
     private static final String CORE = "dev.latchkey..";
     private static final String[] JDBC_AND_NETWORK = {"java.sql..", "javax.sql..", "java.net.."};
-    private static final String[] ADAPTERS = {"dev.latchkey.inmemory..", "dev.latchkey.jdbc.."};
+    private static final String[] ADAPTERS =
+            {"dev.latchkey.inmemory..", "dev.latchkey.jdbc..", "dev.latchkey.smtp.."};
 
     static final ArchRule NO_JDBC_OR_NETWORK = noDependencyOn(
             "core is pure: storage and transport belong to the adapters, reached only through the SPI",
@@ -107,7 +108,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("core depends on no adapter package (dev.latchkey.inmemory, dev.latchkey.jdbc)")
+    @DisplayName("core depends on no adapter package (dev.latchkey.inmemory, .jdbc, .smtp)")
     void coreDependsOnNoAdapter() {
         NO_ADAPTER.check(production);
     }

@@ -84,6 +84,8 @@ final class Messages {
     fields.put(Notification.DISTRICT_NAME, district.name());
     fields.put(Notification.HELPDESK_EMAIL, district.helpdeskEmail().value());
     fields.put(Notification.HELPDESK_PHONE, district.helpdeskPhone());
+    guardian.preferredLanguage()
+        .ifPresent(language -> fields.put(Notification.LANGUAGE, language.toLanguageTag()));
     return fields;
   }
 }

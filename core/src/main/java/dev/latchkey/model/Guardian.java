@@ -1,6 +1,7 @@
 package dev.latchkey.model;
 
 import dev.latchkey.internal.Checks;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,10 +16,13 @@ import java.util.Optional;
  * @param email the address of record, if the SIS has one
  * @param phone phone on file, if any (used by the helpdesk to verify callers)
  * @param postalCode home postal code, if any
+ * @param preferredLanguage the language the guardian reads mail in, from the SIS's home-language
+ *     field, if any; mail to a guardian without one is written in the district's default language
  */
 public record Guardian(
     GuardianId id, DistrictId district, String givenName, String familyName,
-    Optional<EmailAddress> email, Optional<String> phone, Optional<String> postalCode) {
+    Optional<EmailAddress> email, Optional<String> phone, Optional<String> postalCode,
+    Optional<Locale> preferredLanguage) {
 
   public Guardian {
     Objects.requireNonNull(id, "id");
@@ -29,6 +33,14 @@ public record Guardian(
     phone = Objects.requireNonNull(phone, "phone").map(p -> Checks.text(p, "phone", 40));
     postalCode = Objects.requireNonNull(postalCode, "postalCode")
         .map(p -> Checks.text(p, "postalCode", 20));
+    preferredLanguage = Objects.requireNonNull(preferredLanguage, "preferredLanguage")
+        .map(Guardian::language);
+  }
+
+  /** A guardian without a preferred language: the roster's shape before languages were kept. */
+  public Guardian(GuardianId id, DistrictId district, String givenName, String familyName,
+      Optional<EmailAddress> email, Optional<String> phone, Optional<String> postalCode) {
+    this(id, district, givenName, familyName, email, phone, postalCode, Optional.empty());
   }
 
   /** A guardian with an email and nothing else optional: the common case in tests and examples. */
@@ -38,8 +50,23 @@ public record Guardian(
         Optional.empty(), Optional.empty());
   }
 
+  /** This guardian, reading mail in {@code language} (e.g. {@code Locale.forLanguageTag("es")}). */
+  public Guardian withPreferredLanguage(Locale language) {
+    return new Guardian(id, district, givenName, familyName, email, phone, postalCode,
+        Optional.of(Objects.requireNonNull(language, "language")));
+  }
+
   /** "Given Family", for letters and the helpdesk. */
   public String displayName() {
     return givenName + " " + familyName;
+  }
+
+  /** A well-formed BCP 47 language, as {@link Locale#forLanguageTag} reads it back. */
+  private static Locale language(Locale locale) {
+    Locale normal = Locale.forLanguageTag(locale.toLanguageTag());
+    if (normal.getLanguage().isEmpty() || "und".equals(normal.toLanguageTag())) {
+      throw new IllegalArgumentException("preferredLanguage must name a language");
+    }
+    return normal;
   }
 }

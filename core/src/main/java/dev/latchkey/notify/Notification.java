@@ -51,6 +51,11 @@ public record Notification(
   public static final String RESPONSE_DUE_BY = "responseDueBy";
   /** Field: the helpdesk's hours, in words. */
   public static final String HELPDESK_HOURS = "helpdeskHours";
+  /**
+   * Field: the recipient guardian's preferred language as a BCP 47 tag ("es", "pt-BR"); absent
+   * when the roster has none, so the district's default applies.
+   */
+  public static final String LANGUAGE = "language";
 
   public Notification {
     Objects.requireNonNull(id, "id");

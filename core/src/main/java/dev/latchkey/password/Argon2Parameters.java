@@ -1,9 +1,12 @@
 package dev.latchkey.password;
 
+import java.time.Duration;
+
 /**
  * The cost parameters of Argon2id: memory in KiB, iterations (passes) and parallelism (lanes).
  *
- * <p>Use a named preset: {@link #owasp2025()} in production. The values are recorded in every
+ * <p>Use a named preset, {@link #owasp2025()}, or parameters {@linkplain #calibrate calibrated}
+ * for this host, in production. The values are recorded in every
  * hash, so raising them later only makes {@link PasswordHasher#needsRehash} answer {@code true}
  * for older hashes; a preset never changes silently.
  *
@@ -52,6 +55,35 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
    */
   public static Argon2Parameters owasp2025() {
     return new Argon2Parameters(OWASP_MEMORY_KIB, OWASP_ITERATIONS, 1);
+  }
+
+  /**
+   * Measures Argon2id on this host and picks the strongest parameters whose hash takes at most
+   * {@code budget}, never below {@link #owasp2025()} (S5), following RFC 9106 §4: one lane;
+   * as much memory as fits, in whole MiB up to {@code maxMemoryKiB}; then, if memory reached
+   * that ceiling, as many passes as still fit. If even the floor takes longer than the budget,
+   * the floor is returned.
+   *
+   * <p>Run it once at deployment or start-up on production hardware, and keep the result in
+   * configuration: every hash records its parameters, so a later change only makes
+   * {@link PasswordHasher#needsRehash} true and upgrades each hash at its next sign-in. The
+   * measurement takes the fastest of repeated runs of an idle host; leave headroom for load
+   * (a budget of half the acceptable latency, say) and bound memory by what concurrent
+   * sign-ins can share ({@code maxMemoryKiB} × peak concurrent sign-ins must fit the heap).
+   * Takes roughly ten to twenty times the budget. Results differ between hosts and runs.
+   *
+   * @param budget the time one hash may take, e.g. {@code Duration.ofMillis(250)}
+   * @param maxMemoryKiB the most memory one hash may use, at least 19,456 (the floor) and at
+   *     most 4,194,304
+   * @return parameters that {@link #meetsOwaspFloor()}, with parallelism 1
+   * @throws NullPointerException if {@code budget} is {@code null}
+   * @throws IllegalArgumentException if {@code budget} is negative or {@code maxMemoryKiB} out
+   *     of range
+   */
+  public static Argon2Parameters calibrate(Duration budget, int maxMemoryKiB) {
+    Argon2Calibration.checkArguments(budget, maxMemoryKiB);
+    Argon2Calibration.warmUp();
+    return Argon2Calibration.calibrate(budget, maxMemoryKiB, Argon2Calibration::measure);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a new password must satisfy, following NIST SP 800-63B-4: a length range counted in
@@ -36,12 +37,17 @@ public final class PasswordPolicy {
   private final int maxLength;
   private final Blocklist blocklist;
   private final int history;
+  private final int minimumStrength;
+  private final @Nullable StrengthEstimator estimator;
 
-  private PasswordPolicy(int minLength, int maxLength, Blocklist blocklist, int history) {
+  private PasswordPolicy(int minLength, int maxLength, Blocklist blocklist, int history,
+      int minimumStrength, @Nullable StrengthEstimator estimator) {
     this.minLength = minLength;
     this.maxLength = maxLength;
     this.blocklist = blocklist;
     this.history = history;
+    this.minimumStrength = minimumStrength;
+    this.estimator = estimator;
   }
 
   /**
@@ -60,7 +66,7 @@ public final class PasswordPolicy {
    * @return a new policy
    */
   public static PasswordPolicy singleFactor2024() {
-    return new PasswordPolicy(15, MAX_LENGTH, Blocklist.builtIn(), HISTORY_2024);
+    return new PasswordPolicy(15, MAX_LENGTH, Blocklist.builtIn(), HISTORY_2024, 0, null);
   }
 
   /**
@@ -71,7 +77,7 @@ public final class PasswordPolicy {
    * @return a new policy
    */
   public static PasswordPolicy secondFactor2024() {
-    return new PasswordPolicy(8, MAX_LENGTH, Blocklist.builtIn(), HISTORY_2024);
+    return new PasswordPolicy(8, MAX_LENGTH, Blocklist.builtIn(), HISTORY_2024, 0, null);
   }
 
   /**
@@ -87,7 +93,36 @@ public final class PasswordPolicy {
     if (passwords < 0 || passwords > MAX_HISTORY) {
       throw new IllegalArgumentException("history must be 0-24 passwords");
     }
-    return new PasswordPolicy(minLength, maxLength, blocklist, passwords);
+    return new PasswordPolicy(minLength, maxLength, blocklist, passwords, minimumStrength,
+        estimator);
+  }
+
+  /**
+   * A copy of this policy that also rejects a password whose estimated strength is below
+   * {@code minimumPercent} ({@link PasswordRejection#TOO_WEAK}), judged with the household's
+   * context as the meter judges it.
+   *
+   * @param minimumPercent 0 to 100; 0 turns the rule off
+   * @param estimator the estimator, e.g. {@link StrengthEstimator#builtIn}
+   * @return a new policy
+   * @throws IllegalArgumentException if {@code minimumPercent} is out of range
+   */
+  public PasswordPolicy withMinimumStrength(int minimumPercent, StrengthEstimator estimator) {
+    Objects.requireNonNull(estimator, "estimator");
+    if (minimumPercent < 0 || minimumPercent > 100) {
+      throw new IllegalArgumentException("minimum strength must be 0-100 percent");
+    }
+    return new PasswordPolicy(minLength, maxLength, blocklist, history, minimumPercent,
+        estimator);
+  }
+
+  /**
+   * The lowest estimated strength accepted, in percent; 0 when strength is not required.
+   *
+   * @return 0 to 100
+   */
+  public int minimumStrength() {
+    return minimumStrength;
   }
 
   /**
@@ -109,7 +144,8 @@ public final class PasswordPolicy {
    */
   public PasswordPolicy withBlocklist(Blocklist extra) {
     Objects.requireNonNull(extra, "extra");
-    return new PasswordPolicy(minLength, maxLength, Blocklists.union(blocklist, extra), history);
+    return new PasswordPolicy(minLength, maxLength, Blocklists.union(blocklist, extra), history,
+        minimumStrength, estimator);
   }
 
   /**
@@ -170,6 +206,10 @@ public final class PasswordPolicy {
     }
     if (containsContext(lower, context)) {
       rejections.add(PasswordRejection.CONTAINS_CONTEXT);
+    }
+    if (estimator != null && minimumStrength > 0
+        && estimator.strength(password, context).percent() < minimumStrength) {
+      rejections.add(PasswordRejection.TOO_WEAK);
     }
     return rejections.isEmpty() ? PolicyResult.ok() : new PolicyResult(List.copyOf(rejections));
   }

@@ -15,6 +15,11 @@ public enum PasswordRejection {
   /** The password contains a context word such as the login name or a child's name. */
   CONTAINS_CONTEXT,
   /**
+   * The estimated strength is below the policy's minimum
+   * ({@link PasswordPolicy#withMinimumStrength}).
+   */
+  TOO_WEAK,
+  /**
    * The password is one of the account's last {@link PasswordPolicy#history()} passwords. Only
    * a change or a reset reports it; {@link PasswordPolicy#check} cannot know the history.
    */

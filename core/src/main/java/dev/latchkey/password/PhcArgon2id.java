@@ -59,6 +59,11 @@ final class PhcArgon2id {
     return tag.length;
   }
 
+  /** Standard base64 without padding: the PHC spelling of salts and tags. */
+  static String encodeBase64(byte[] bytes) {
+    return ENCODER.encodeToString(bytes);
+  }
+
   static String format(Argon2Parameters parameters, byte[] salt, byte[] tag) {
     return PREFIX
         + "m=" + parameters.memoryKiB()
@@ -97,8 +102,11 @@ final class PhcArgon2id {
         new Argon2Parameters((int) memory, (int) iterations, (int) parallelism), salt, tag);
   }
 
-  /** A PHC decimal: ASCII digits, no sign, no leading zero; -1 when it is not one. */
-  private static long number(String field, String key) {
+  /**
+   * A PHC decimal: ASCII digits, no sign, no leading zero; -1 when it is not one. Shared with
+   * {@link Pbkdf2Hash}, so every stored form Latchkey reads spells numbers one way.
+   */
+  static long number(String field, String key) {
     if (!field.startsWith(key)) {
       return -1;
     }
@@ -120,9 +128,10 @@ final class PhcArgon2id {
 
   /**
    * Decodes unpadded standard base64, or returns {@code null}. The re-encoding check rejects
-   * non-canonical trailing bits, so every hash has exactly one accepted spelling.
+   * non-canonical trailing bits, so every hash has exactly one accepted spelling. Shared with
+   * {@link Pbkdf2Hash}.
    */
-  private static byte @Nullable [] base64(String text) {
+  static byte @Nullable [] base64(String text) {
     if (text.isEmpty() || text.length() % 4 == 1) {
       return null;
     }

@@ -516,7 +516,8 @@ public final class InMemoryStore implements LatchkeyStore {
         return false;
       }
       guardians.put(guardianId, new Guardian(g.id(), g.district(), g.givenName(),
-          g.familyName(), Optional.of(replacement), g.phone(), g.postalCode()));
+          g.familyName(), Optional.of(replacement), g.phone(), g.postalCode(),
+          g.preferredLanguage()));
       for (ActivationKeyRecord existing : List.copyOf(keys.values())) {
         if (existing.guardian().equals(guardianId) && existing.state() == KeyState.LIVE) {
           keys.put(existing.digest(), existing.revoked(now));

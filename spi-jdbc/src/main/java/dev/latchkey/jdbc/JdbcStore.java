@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -109,12 +110,13 @@ public final class JdbcStore implements LatchkeyStore {
     Objects.requireNonNull(g, "guardian");
     tx.inTransaction("putGuardian", c -> upsert(c,
         "UPDATE lk_guardian SET district_id = ?, given_name = ?, family_name = ?, email = ?, "
-            + "email_key = ?, phone = ?, postal_code = ? WHERE id = ?",
+            + "email_key = ?, phone = ?, postal_code = ?, preferred_language = ? WHERE id = ?",
         "INSERT INTO lk_guardian (district_id, given_name, family_name, email, email_key, "
-            + "phone, postal_code, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + "phone, postal_code, preferred_language, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         g.district().value(), g.givenName(), g.familyName(),
         g.email().map(e -> e.value()).orElse(null), g.email().map(e -> e.key()).orElse(null),
-        g.phone().orElse(null), g.postalCode().orElse(null), g.id().value()));
+        g.phone().orElse(null), g.postalCode().orElse(null),
+        g.preferredLanguage().map(Locale::toLanguageTag).orElse(null), g.id().value()));
   }
 
   @Override

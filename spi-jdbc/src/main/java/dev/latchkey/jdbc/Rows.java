@@ -32,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reading records from rows and binding instants; one place for every column mapping. */
@@ -74,7 +75,8 @@ final class Rows {
         rs.getString("family_name"),
         Optional.ofNullable(rs.getString("email")).map(EmailAddress::of),
         Optional.ofNullable(rs.getString("phone")),
-        Optional.ofNullable(rs.getString("postal_code")));
+        Optional.ofNullable(rs.getString("postal_code")),
+        Optional.ofNullable(rs.getString("preferred_language")).map(Locale::forLanguageTag));
   }
 
   static Student student(ResultSet rs) throws SQLException {

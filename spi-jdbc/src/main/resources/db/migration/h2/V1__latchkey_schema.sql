@@ -20,7 +20,9 @@ CREATE TABLE lk_guardian (
   email        VARCHAR(254),
   email_key    VARCHAR(254),
   phone        VARCHAR(40),
-  postal_code  VARCHAR(20)
+  postal_code  VARCHAR(20),
+  -- BCP 47 tag ("es", "pt-BR") of the language the guardian reads mail in, null for the default
+  preferred_language  VARCHAR(35)
 );
 -- Guardians may share a family address, so email is indexed, not unique.
 CREATE INDEX lk_guardian_email_ix ON lk_guardian (district_id, email_key);

@@ -39,6 +39,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -846,6 +847,21 @@ public abstract class HelpdeskContract extends ContractSupport {
     latchkey.recovery().forgotPassword(DISTRICT, LOGIN, REQUEST);
     latchkey.recovery().forgotPassword(DISTRICT, MARIA_EMAIL.value(), REQUEST);
     assertThat(delivered()).extracting(Notification::recipient).containsOnly(MARIA_NEW_EMAIL);
+  }
+
+  @Test
+  @DisplayName("changeEmail keeps the guardian's preferred language")
+  void changeEmailKeepsThePreferredLanguage() {
+    latchkey.roster().putGuardian(store.guardian(JOSE).orElseThrow()
+        .withPreferredLanguage(Locale.forLanguageTag("es")));
+    String verification = verify(ALICE, JOSE, josesAnswers());
+
+    HelpdeskResult result = helpdesk().changeEmail(ALICE, JOSE, verification,
+        "jose.new@example.org", REASON);
+
+    assertThat(result).isEqualTo(DONE);
+    assertThat(store.guardian(JOSE).orElseThrow().preferredLanguage())
+        .contains(Locale.forLanguageTag("es"));
   }
 
   @Test

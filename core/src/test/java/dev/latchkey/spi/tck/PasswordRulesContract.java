@@ -11,7 +11,9 @@ import dev.latchkey.model.AccountId;
 import dev.latchkey.model.SecretText;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationType;
+import dev.latchkey.password.PasswordContext;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.password.StrengthEstimator;
 import dev.latchkey.password.PasswordRejection;
 import dev.latchkey.recovery.ResetCode;
 import dev.latchkey.recovery.ResetResult;
@@ -138,6 +140,41 @@ public abstract class PasswordRulesContract extends ContractSupport {
         .containsExactly(PasswordRejection.CONTAINS_CONTEXT);
     assertThat(latchkey.activation().redeem(new Redemption(key, LOGIN, cheer, cheer), REQUEST)
         .code()).as("another district's facade knows no mascot").isEqualTo(RedeemCode.REDEEMED);
+  }
+
+  @Test
+  @DisplayName("the meter rates a common password low, a passphrase high, and drops on the household's words")
+  void meterKnowsCommonPasswordsPassphrasesAndTheHousehold() {
+    AccountId id = maria();
+    PasswordContext household = latchkey.passwords().contextOf(id);
+
+    int common = latchkey.passwords().strength("password1", PasswordContext.empty()).percent();
+    int passphrase = latchkey.passwords().strength(PASSWORD, household).percent();
+    String family = "SofiaMateoLucia2013";
+    int familyBlind = latchkey.passwords().strength(family, PasswordContext.empty()).percent();
+    int familyKnown = latchkey.passwords().strength(family, household).percent();
+
+    assertThat(common).isLessThan(20);
+    assertThat(passphrase).isGreaterThanOrEqualTo(80);
+    assertThat(familyKnown).isLessThan(familyBlind);
+    assertThat(household.words()).contains(LOGIN, "Sofia", "20130402");
+  }
+
+  @Test
+  @DisplayName("a minimum strength refuses a long but guessable password as TOO_WEAK")
+  void minimumStrengthRefusesWeakPasswords() {
+    Latchkey strict = facade(b -> b.passwordPolicy(PasswordPolicy.defaults()
+        .withMinimumStrength(60, StrengthEstimator.builtIn(clock))));
+    String guessable = "aaaaaaaaaaaaaaaa1";
+    String key = issueKey(MARIA, MARIA_EMAIL);
+
+    RedeemResult weak = strict.activation().redeem(
+        new Redemption(key, LOGIN, guessable, guessable), REQUEST);
+
+    assertThat(((RedeemResult.Rejected) weak).passwordRejections())
+        .containsExactly(PasswordRejection.TOO_WEAK);
+    assertThat(strict.activation().redeem(new Redemption(key, LOGIN, PASSWORD, PASSWORD),
+        REQUEST).code()).isEqualTo(RedeemCode.REDEEMED);
   }
 
   @Test

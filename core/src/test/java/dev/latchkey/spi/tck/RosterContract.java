@@ -14,12 +14,14 @@ import dev.latchkey.model.GuardianLink;
 import dev.latchkey.model.Relationship;
 import dev.latchkey.model.Student;
 import dev.latchkey.model.StudentId;
+import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationType;
 import dev.latchkey.roster.RosterResult;
 import dev.latchkey.signin.SignInResult;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,31 @@ public abstract class RosterContract extends ContractSupport {
     assertThat(store.guardiansByEmail(DISTRICT, MARIA_EMAIL.key())).isEmpty();
     assertThat(store.guardiansByEmail(DISTRICT, newEmail.key()))
         .extracting(Guardian::id).containsExactly(MARIA);
+  }
+
+  @Test
+  @DisplayName("a guardian's preferred language is kept, and mail to the guardian carries it")
+  void preferredLanguageIsKeptAndCarriedByMail() {
+    Guardian maria = latchkey.roster().guardian(MARIA).orElseThrow()
+        .withPreferredLanguage(Locale.forLanguageTag("es-MX"));
+
+    assertThat(latchkey.roster().putGuardian(maria)).isEqualTo(RosterResult.APPLIED);
+    issueKey(MARIA, MARIA_EMAIL);
+
+    assertThat(latchkey.roster().guardian(MARIA).orElseThrow().preferredLanguage())
+        .contains(Locale.forLanguageTag("es-MX"));
+    assertThat(mail.last(MARIA_EMAIL, NotificationType.ACTIVATION_KEY).orElseThrow()
+        .field(Notification.LANGUAGE)).contains("es-MX");
+  }
+
+  @Test
+  @DisplayName("a guardian without a preferred language gets mail without one")
+  void noPreferredLanguageMeansNoLanguageField() {
+    issueKey(JOSE, JOSE_EMAIL);
+
+    assertThat(latchkey.roster().guardian(JOSE).orElseThrow().preferredLanguage()).isEmpty();
+    assertThat(mail.last(JOSE_EMAIL, NotificationType.ACTIVATION_KEY).orElseThrow()
+        .field(Notification.LANGUAGE)).isEmpty();
   }
 
   @Test
