@@ -1,5 +1,6 @@
 package dev.latchkey.internal;
 
+import dev.latchkey.audit.AuditEventType;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
 import dev.latchkey.model.EnrollmentStatus;
@@ -7,12 +8,17 @@ import dev.latchkey.model.Guardian;
 import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.GuardianLink;
 import dev.latchkey.model.Student;
+import dev.latchkey.model.LoginName;
+import dev.latchkey.model.PortalAccount;
+import dev.latchkey.model.RequestContext;
 import dev.latchkey.model.StudentId;
+import dev.latchkey.password.PasswordHash;
 import dev.latchkey.roster.Roster;
 import dev.latchkey.roster.RosterResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,6 +76,29 @@ public final class RosterService implements Roster {
     }
     deps.store.putLink(link);
     return RosterResult.APPLIED;
+  }
+
+  @Override
+  public RosterResult importAccount(GuardianId guardianId, String loginName, PasswordHash hash) {
+    Objects.requireNonNull(guardianId, "guardian");
+    Objects.requireNonNull(hash, "hash");
+    Optional<Guardian> guardian = deps.store.guardian(guardianId);
+    if (guardian.isEmpty()) {
+      return RosterResult.UNKNOWN_GUARDIAN;
+    }
+    Optional<LoginName> login = LoginName.parse(loginName);
+    if (login.isEmpty()) {
+      return RosterResult.INVALID_LOGIN_NAME;
+    }
+    PortalAccount account = PortalAccount.newGuardianAccount(Ids.newAccountId(deps.random),
+        guardian.get().district(), login.get(), guardianId, hash, deps.clock.instant());
+    RosterResult result = deps.store.importAccount(account);
+    if (result == RosterResult.APPLIED) {
+      deps.audit(AuditEventType.ACCOUNT_IMPORTED, account.district(), "system",
+          "guardian:" + guardianId, RequestContext.system(), "IMPORTED",
+          Map.of("loginName", login.get().value()));
+    }
+    return result;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.GuardianLink;
 import dev.latchkey.model.Student;
 import dev.latchkey.model.StudentId;
+import dev.latchkey.password.PasswordHash;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,14 @@ public interface Roster {
 
   /** Refused when either end is unknown or the two are in different districts. */
   RosterResult link(GuardianLink link);
+
+  /**
+   * Brings a guardian's existing login over from the district's old portal: the login name and
+   * the old portal's password hash — Argon2id, or bcrypt or PBKDF2 made importable with
+   * {@link dev.latchkey.password.LegacyHashes} — so the guardian keeps the password, which is
+   * re-hashed as Argon2id at the next sign-in. No key is involved, and nothing is mailed.
+   */
+  RosterResult importAccount(GuardianId guardian, String loginName, PasswordHash hash);
 
   Optional<District> district(DistrictId id);
 

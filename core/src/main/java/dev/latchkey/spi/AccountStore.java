@@ -23,6 +23,13 @@ public interface AccountStore {
   /** The account whose login name key equals {@code loginKey} in the district. */
   Optional<PortalAccount> accountByLoginName(DistrictId district, String loginKey);
 
+  /**
+   * Inserts an account brought over from another system, atomically: refused with
+   * {@code ACCOUNT_EXISTS} when its guardian has an active account, {@code LOGIN_NAME_TAKEN}
+   * under the rule of {@link #loginNameTaken}; otherwise created.
+   */
+  dev.latchkey.roster.RosterResult importAccount(PortalAccount account);
+
   /** Every account of the guardian, active or disabled, oldest first. */
   List<PortalAccount> accountsOfGuardian(GuardianId guardian);
 

@@ -20,6 +20,7 @@ import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationId;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.roster.RosterResult;
 import dev.latchkey.spi.FailureOutcome;
 import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
@@ -269,6 +270,22 @@ public final class InMemoryStore implements LatchkeyStore {
     synchronized (lock) {
       return Optional.ofNullable(accountsByLogin.get(loginKey(district, loginKey)))
           .map(accounts::get);
+    }
+  }
+
+  @Override
+  public RosterResult importAccount(PortalAccount account) {
+    Objects.requireNonNull(account, "account");
+    synchronized (lock) {
+      if (account.guardian() != null && activeAccountOf(account.guardian()) != null) {
+        return RosterResult.ACCOUNT_EXISTS;
+      }
+      if (taken(account.district(), account.loginName().key(), account.guardian())) {
+        return RosterResult.LOGIN_NAME_TAKEN;
+      }
+      accounts.put(account.id(), account);
+      accountsByLogin.put(loginKey(account.district(), account.loginName().key()), account.id());
+      return RosterResult.APPLIED;
     }
   }
 

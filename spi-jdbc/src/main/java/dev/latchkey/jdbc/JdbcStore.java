@@ -26,6 +26,7 @@ import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationId;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.roster.RosterResult;
 import dev.latchkey.spi.FailureOutcome;
 import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
@@ -265,21 +266,10 @@ public final class JdbcStore implements LatchkeyStore {
           account.guardian())) {
         return RedeemOutcome.USERNAME_TAKEN;
       }
-      try (PreparedStatement ps = tx.prepare(c, "INSERT INTO lk_account (" + ACCOUNT_COLUMNS
-          + ", login_key, active_guardian_id) VALUES "
-          + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        bindAccount(ps, account);
-        ps.executeUpdate();
-      } catch (SQLException e) {
-        if (SqlErrors.isUniqueViolation(e, "lk_account_active_guardian_uq")) {
-          c.rollback();
-          return RedeemOutcome.KEY_ALREADY_USED;
-        }
-        if (SqlErrors.isUniqueViolation(e, "lk_account_login_uq")) {
-          c.rollback();
-          return RedeemOutcome.USERNAME_TAKEN;
-        }
-        throw e;
+      AccountInsert inserted = insertAccount(c, account);
+      if (inserted != AccountInsert.INSERTED) {
+        return inserted == AccountInsert.GUARDIAN_HAS_ACCOUNT
+            ? RedeemOutcome.KEY_ALREADY_USED : RedeemOutcome.USERNAME_TAKEN;
       }
       int redeemed = update(c, "UPDATE lk_activation_key SET state = 'REDEEMED', "
               + "redeemed_at = ?, redeemed_by = ?, redeemed_login = ?, live_guardian_id = NULL "
@@ -323,6 +313,27 @@ public final class JdbcStore implements LatchkeyStore {
     }
     return one("accountByLoginName", "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account "
         + "WHERE district_id = ? AND login_key = ?", Rows::account, district.value(), loginKey);
+  }
+
+  @Override
+  public RosterResult importAccount(PortalAccount account) {
+    Objects.requireNonNull(account, "account");
+    return tx.inTransaction("importAccount", c -> {
+      if (account.guardian() != null) {
+        queryOne(c, "SELECT id FROM lk_guardian WHERE id = ? FOR UPDATE", rs -> true,
+            account.guardian().value());
+      }
+      if (emailOfAnotherGuardian(c, account.district(), account.loginName().key(),
+          account.guardian())) {
+        return RosterResult.LOGIN_NAME_TAKEN;
+      }
+      AccountInsert inserted = insertAccount(c, account);
+      if (inserted == AccountInsert.INSERTED) {
+        return RosterResult.APPLIED;
+      }
+      return inserted == AccountInsert.GUARDIAN_HAS_ACCOUNT
+          ? RosterResult.ACCOUNT_EXISTS : RosterResult.LOGIN_NAME_TAKEN;
+    });
   }
 
   @Override
@@ -776,6 +787,30 @@ public final class JdbcStore implements LatchkeyStore {
     return queryOne(c, "SELECT 1 FROM lk_guardian WHERE district_id = ? AND email_key = ? "
             + "AND id <> ?", rs -> true, district.value(), loginKey,
         self == null ? "" : self.value()).isPresent();
+  }
+
+  /** What inserting an account did; the unique constraints are the final word (S18, S36). */
+  private enum AccountInsert { INSERTED, GUARDIAN_HAS_ACCOUNT, LOGIN_NAME_TAKEN }
+
+  /** Inserts the account; on a broken uniqueness rule, rolls the transaction back and says so. */
+  private AccountInsert insertAccount(Connection c, PortalAccount account) throws SQLException {
+    try (PreparedStatement ps = tx.prepare(c, "INSERT INTO lk_account (" + ACCOUNT_COLUMNS
+        + ", login_key, active_guardian_id) VALUES "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bindAccount(ps, account);
+      ps.executeUpdate();
+      return AccountInsert.INSERTED;
+    } catch (SQLException e) {
+      if (SqlErrors.isUniqueViolation(e, "lk_account_active_guardian_uq")) {
+        c.rollback();
+        return AccountInsert.GUARDIAN_HAS_ACCOUNT;
+      }
+      if (SqlErrors.isUniqueViolation(e, "lk_account_login_uq")) {
+        c.rollback();
+        return AccountInsert.LOGIN_NAME_TAKEN;
+      }
+      throw e;
+    }
   }
 
   private void bindAccount(PreparedStatement ps, PortalAccount a) throws SQLException {

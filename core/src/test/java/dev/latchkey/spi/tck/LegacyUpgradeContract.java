@@ -11,6 +11,7 @@ import dev.latchkey.password.LegacyHashes;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.password.PasswordHashers;
 import dev.latchkey.password.Pbkdf2Digest;
+import dev.latchkey.roster.RosterResult;
 import dev.latchkey.signin.SignInResult;
 import dev.latchkey.spi.PasswordChangeOutcome;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,42 @@ public abstract class LegacyUpgradeContract extends ContractSupport {
     assertThat(stored(id).credentialVersion()).isEqualTo(version);
     assertThat(upgrading.verifies()).as("S14: one verification per attempt").isEqualTo(1);
     assertThat(upgrading.hashes()).as("no replacement hash computed").isZero();
+  }
+
+  @Test
+  @DisplayName("S6: a login imported through the roster with its old bcrypt hash signs in and upgrades")
+  void rosterImportKeepsTheOldPassword() {
+    PasswordHash legacy = bcrypt(PASSWORD);
+
+    assertThat(latchkey.roster().importAccount(MARIA, "Maria.Lopez", legacy))
+        .isEqualTo(RosterResult.APPLIED);
+
+    SignInResult result = signIn(PASSWORD);
+    assertThat(result.code()).isEqualTo(SignInResult.Code.SIGNED_IN);
+    AccountId id = ((SignInResult.SignedIn) result).account().id();
+    assertThat(stored(id).passwordHash().encoded()).startsWith("$argon2id$");
+    assertThat(audit.events(dev.latchkey.audit.AuditEventType.ACCOUNT_IMPORTED)).hasSize(1);
+    assertThat(mail.sent()).as("an import mails nobody").isEmpty();
+  }
+
+  @Test
+  @DisplayName("an import is refused, changing nothing, for a taken name, an existing login, a bad name")
+  void rosterImportRefusals() {
+    createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    PasswordHash legacy = bcrypt(PASSWORD);
+
+    assertThat(latchkey.roster().importAccount(MARIA, "JOSE.LOPEZ", legacy))
+        .isEqualTo(RosterResult.LOGIN_NAME_TAKEN);
+    assertThat(latchkey.roster().importAccount(MARIA, "jose.lopez@example.org", legacy))
+        .as("another guardian's email (S36)").isEqualTo(RosterResult.LOGIN_NAME_TAKEN);
+    assertThat(latchkey.roster().importAccount(JOSE, "jose2", legacy))
+        .isEqualTo(RosterResult.ACCOUNT_EXISTS);
+    assertThat(latchkey.roster().importAccount(MARIA, "no spaces allowed", legacy))
+        .isEqualTo(RosterResult.INVALID_LOGIN_NAME);
+    assertThat(latchkey.roster().importAccount(
+        dev.latchkey.model.GuardianId.of("g-nobody"), "nobody", legacy))
+        .isEqualTo(RosterResult.UNKNOWN_GUARDIAN);
+    assertThat(store.activeAccountOfGuardian(MARIA)).isEmpty();
   }
 
   @Test
