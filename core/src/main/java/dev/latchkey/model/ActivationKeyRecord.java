@@ -46,10 +46,6 @@ public record ActivationKeyRecord(
         KeyState.LIVE, null, null, null, null);
   }
 
-  /** True when the key is live and unexpired at {@code now}. */
-  public boolean usableAt(Instant now) {
-    return state == KeyState.LIVE && now.isBefore(expiresAt);
-  }
 
   public ActivationKeyRecord redeemed(Instant at, AccountId account, LoginName loginName) {
     return new ActivationKeyRecord(digest, guardian, district, sentTo, issuedAt, expiresAt,

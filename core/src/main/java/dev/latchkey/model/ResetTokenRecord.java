@@ -47,8 +47,4 @@ public record ResetTokenRecord(
         TokenState.LIVE, null);
   }
 
-  /** True when live and unexpired at {@code now}. */
-  public boolean usableAt(Instant now) {
-    return state == TokenState.LIVE && now.isBefore(expiresAt);
-  }
 }
