@@ -40,4 +40,12 @@ public interface Activation {
    * the account is created in one atomic step that re-checks everything (S18, S19).
    */
   RedeemResult redeem(Redemption redemption, RequestContext request);
+
+  /**
+   * The district's back-to-school run: every guardian of the district with an email on file,
+   * sign-in enabled, no login and no live key gets a key and its ACTIVATION_KEY message. Safe to
+   * re-run at any time, after a crash too: a guardian who got a key in an earlier run has a live
+   * key and is skipped, so no one gets a second key. {@code progress} hears after every batch.
+   */
+  BulkIssueReport issueAll(DistrictId district, BulkIssueProgress progress);
 }

@@ -19,7 +19,9 @@ public sealed interface IssueResult {
     /** The guardian has no email on file: nowhere to send a key. */
     NO_EMAIL,
     /** The guardian already has a login; only an activation reset issues a new key (K6). */
-    ACCOUNT_EXISTS
+    ACCOUNT_EXISTS,
+    /** The SIS curtailed or removed the guardian: no key until it enables them again. */
+    SIGN_IN_DISABLED
   }
 
   /**

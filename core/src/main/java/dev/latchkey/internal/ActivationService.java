@@ -284,4 +284,7 @@ public final class ActivationService implements Activation {
     }
     return free;
   }
+
+  // WIP
+  @Override public dev.latchkey.activation.BulkIssueReport issueAll(DistrictId d, dev.latchkey.activation.BulkIssueProgress p) { throw new UnsupportedOperationException(); }
 }

@@ -131,4 +131,15 @@ public final class RosterService implements Roster {
     visible.sort(BY_NAME);
     return List.copyOf(visible);
   }
+
+  // WIP
+  @Override public RosterResult putSchool(dev.latchkey.model.School school) { throw new UnsupportedOperationException(); }
+  @Override public dev.latchkey.roster.BatchReport importBatch(dev.latchkey.roster.RosterBatch batch) { throw new UnsupportedOperationException(); }
+  @Override public dev.latchkey.roster.BatchReport promoteAll(DistrictId district) { throw new UnsupportedOperationException(); }
+  @Override public RosterResult restrict(GuardianId g, StudentId s, java.time.LocalDate a, Optional<java.time.LocalDate> b, String r, String e) { throw new UnsupportedOperationException(); }
+  @Override public RosterResult endRestriction(String id, java.time.LocalDate d, String e) { throw new UnsupportedOperationException(); }
+  @Override public List<dev.latchkey.model.Restriction> restrictions(GuardianId g) { throw new UnsupportedOperationException(); }
+  @Override public RosterResult setAdultConsent(StudentId s, GuardianId g, boolean b) { throw new UnsupportedOperationException(); }
+  @Override public Optional<dev.latchkey.model.School> school(dev.latchkey.model.SchoolId id) { throw new UnsupportedOperationException(); }
+  @Override public List<dev.latchkey.roster.StudentAccess> access(GuardianId g) { throw new UnsupportedOperationException(); }
 }

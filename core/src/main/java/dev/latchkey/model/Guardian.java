@@ -18,11 +18,14 @@ import java.util.Optional;
  * @param postalCode home postal code, if any
  * @param preferredLanguage the language the guardian reads mail in, from the SIS's home-language
  *     field, if any; mail to a guardian without one is written in the district's default language
+ * @param signInEnabled false when the SIS curtails the person's system access (OneRoster
+ *     {@code enabledUser=false}) or removed the person: the record stays, but the guardian's
+ *     login is suspended and no key is issued or redeemed until the SIS enables it again
  */
 public record Guardian(
     GuardianId id, DistrictId district, String givenName, String familyName,
     Optional<EmailAddress> email, Optional<String> phone, Optional<String> postalCode,
-    Optional<Locale> preferredLanguage) {
+    Optional<Locale> preferredLanguage, boolean signInEnabled) {
 
   public Guardian {
     Objects.requireNonNull(id, "id");
@@ -35,6 +38,13 @@ public record Guardian(
         .map(p -> Checks.text(p, "postalCode", 20));
     preferredLanguage = Objects.requireNonNull(preferredLanguage, "preferredLanguage")
         .map(Guardian::language);
+  }
+
+  /** A guardian whose sign-in is enabled. */
+  public Guardian(GuardianId id, DistrictId district, String givenName, String familyName,
+      Optional<EmailAddress> email, Optional<String> phone, Optional<String> postalCode,
+      Optional<Locale> preferredLanguage) {
+    this(id, district, givenName, familyName, email, phone, postalCode, preferredLanguage, true);
   }
 
   /** A guardian without a preferred language: the roster's shape before languages were kept. */
@@ -53,7 +63,13 @@ public record Guardian(
   /** This guardian, reading mail in {@code language} (e.g. {@code Locale.forLanguageTag("es")}). */
   public Guardian withPreferredLanguage(Locale language) {
     return new Guardian(id, district, givenName, familyName, email, phone, postalCode,
-        Optional.of(Objects.requireNonNull(language, "language")));
+        Optional.of(Objects.requireNonNull(language, "language")), signInEnabled);
+  }
+
+  /** This guardian with sign-in enabled or curtailed by the SIS. */
+  public Guardian withSignInEnabled(boolean enabled) {
+    return new Guardian(id, district, givenName, familyName, email, phone, postalCode,
+        preferredLanguage, enabled);
   }
 
   /** "Given Family", for letters and the helpdesk. */

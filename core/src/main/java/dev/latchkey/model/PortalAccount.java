@@ -59,6 +59,16 @@ public record PortalAccount(
         AccountStatus.ACTIVE, false, 1, hash, 0, null, null, null, 0, null, now);
   }
 
+  /**
+   * A new student account with a generated initial password that must be changed at the first
+   * sign-in.
+   */
+  public static PortalAccount newStudentAccount(AccountId id, DistrictId district,
+      LoginName loginName, StudentId student, PasswordHash hash, Instant now) {
+    return new PortalAccount(id, district, Role.STUDENT, loginName, null, student,
+        AccountStatus.ACTIVE, true, 1, hash, 0, null, null, null, 0, null, now);
+  }
+
   /** True when a lock holds at {@code now}. */
   public boolean isLocked(Instant now) {
     return lockedAt != null && (lockedUntil == null || lockedUntil.isAfter(now));

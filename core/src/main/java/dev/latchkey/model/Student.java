@@ -17,11 +17,15 @@ import java.util.Optional;
  * @param grade current grade
  * @param school the school's name
  * @param status enrolment status
+ * @param schoolId the school's SIS id, when the roster has one: its office receives the
+ *     student's initial credentials
+ * @param signInEnabled false when the SIS curtails the student's own system access (OneRoster
+ *     {@code enabledUser=false}): the record stays, the student's login is suspended
  */
 public record Student(
     StudentId id, DistrictId district, String studentNumber, String givenName,
     String familyName, Optional<LocalDate> dateOfBirth, Grade grade, String school,
-    EnrollmentStatus status) {
+    EnrollmentStatus status, Optional<SchoolId> schoolId, boolean signInEnabled) {
 
   public Student {
     Objects.requireNonNull(id, "id");
@@ -33,6 +37,39 @@ public record Student(
     Objects.requireNonNull(grade, "grade");
     school = Checks.text(school, "school", 200);
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(schoolId, "schoolId");
+  }
+
+  /** A student with no school id on file whose sign-in is enabled. */
+  public Student(StudentId id, DistrictId district, String studentNumber, String givenName,
+      String familyName, Optional<LocalDate> dateOfBirth, Grade grade, String school,
+      EnrollmentStatus status) {
+    this(id, district, studentNumber, givenName, familyName, dateOfBirth, grade, school, status,
+        Optional.empty(), true);
+  }
+
+  /** This student in another grade. */
+  public Student withGrade(Grade newGrade) {
+    return new Student(id, district, studentNumber, givenName, familyName, dateOfBirth, newGrade,
+        school, status, schoolId, signInEnabled);
+  }
+
+  /** This student with another enrolment status. */
+  public Student withStatus(EnrollmentStatus newStatus) {
+    return new Student(id, district, studentNumber, givenName, familyName, dateOfBirth, grade,
+        school, newStatus, schoolId, signInEnabled);
+  }
+
+  /** This student, at school {@code id}. */
+  public Student atSchool(SchoolId id) {
+    return new Student(this.id, district, studentNumber, givenName, familyName, dateOfBirth,
+        grade, school, status, Optional.of(id), signInEnabled);
+  }
+
+  /** This student with sign-in enabled or curtailed. */
+  public Student withSignInEnabled(boolean enabled) {
+    return new Student(id, district, studentNumber, givenName, familyName, dateOfBirth, grade,
+        school, status, schoolId, enabled);
   }
 
   /** "Given Family". */

@@ -4,11 +4,14 @@ import dev.latchkey.model.AccountId;
 import dev.latchkey.model.DistrictId;
 import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.PortalAccount;
+import dev.latchkey.model.StudentId;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.signin.LockoutPolicy;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +32,26 @@ public interface AccountStore {
    * under the rule of {@link #loginNameTaken}; otherwise created.
    */
   dev.latchkey.roster.RosterResult importAccount(PortalAccount account);
+
+  /**
+   * Creates a student's account and puts its STUDENT_CREDENTIALS message in the outbox, in one
+   * atomic step: refused with {@code ACCOUNT_EXISTS} when the student already has an account
+   * (in any state), {@code LOGIN_NAME_TAKEN} under the rule of {@link #loginNameTaken}.
+   */
+  dev.latchkey.roster.RosterResult createStudentAccount(PortalAccount account,
+      Notification credentials);
+
+  /** The student's account, in any state (there is at most one). */
+  Optional<PortalAccount> accountOfStudent(StudentId student);
+
+  /** The accounts of these students that exist, by student. */
+  Map<StudentId, PortalAccount> accountsOfStudents(Collection<StudentId> students);
+
+  /**
+   * Suspends an {@code ACTIVE} account ({@code suspended} true) or brings a {@code SUSPENDED}
+   * one back to {@code ACTIVE} (false); any other state is left alone. True when it changed.
+   */
+  boolean setSuspended(AccountId id, boolean suspended);
 
   /** Every account of the guardian, active or disabled, oldest first. */
   List<PortalAccount> accountsOfGuardian(GuardianId guardian);

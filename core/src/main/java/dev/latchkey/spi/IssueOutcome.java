@@ -23,7 +23,11 @@ public record IssueOutcome(
     ADDRESS_CHANGED,
     /** The guardian already has an active account and this was not a reset (K6). */
     HAS_ACCOUNT,
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** The guardian's sign-in is disabled by the SIS. */
+    SIGN_IN_DISABLED,
+    /** Bulk issuance only: the guardian already has a live key. */
+    HAS_LIVE_KEY
   }
 
   public IssueOutcome {

@@ -13,6 +13,9 @@ import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.GuardianLink;
 import dev.latchkey.model.KeyState;
 import dev.latchkey.model.PortalAccount;
+import dev.latchkey.model.Restriction;
+import dev.latchkey.model.School;
+import dev.latchkey.model.SchoolId;
 import dev.latchkey.model.Student;
 import dev.latchkey.model.StudentId;
 import dev.latchkey.model.TokenDigest;
@@ -34,15 +37,19 @@ import dev.latchkey.spi.Reservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole store in memory: for tests, demos and single-process hosts that can lose their data.
@@ -57,6 +64,9 @@ public final class InMemoryStore implements LatchkeyStore {
   private final Map<DistrictId, District> districts = new HashMap<>();
   private final Map<GuardianId, Guardian> guardians = new HashMap<>();
   private final Map<StudentId, Student> students = new HashMap<>();
+  private final Map<SchoolId, School> schools = new HashMap<>();
+  private final Map<String, Restriction> restrictions = new LinkedHashMap<>();
+  private final Map<GuardianId, Set<StudentId>> consents = new HashMap<>();
   private final Map<GuardianId, Map<StudentId, GuardianLink>> links = new HashMap<>();
   private final Map<TokenDigest, ActivationKeyRecord> keys = new LinkedHashMap<>();
   private final Map<AccountId, PortalAccount> accounts = new HashMap<>();
@@ -106,6 +116,151 @@ public final class InMemoryStore implements LatchkeyStore {
     Objects.requireNonNull(link, "link");
     synchronized (lock) {
       links.computeIfAbsent(link.guardian(), g -> new LinkedHashMap<>()).put(link.student(), link);
+    }
+  }
+
+  @Override
+  public void putSchool(School school) {
+    Objects.requireNonNull(school, "school");
+    synchronized (lock) {
+      schools.put(school.id(), school);
+    }
+  }
+
+  @Override
+  public boolean removeLink(GuardianId guardian, StudentId student) {
+    synchronized (lock) {
+      Map<StudentId, GuardianLink> of = links.get(guardian);
+      return of != null && of.remove(student) != null;
+    }
+  }
+
+  @Override
+  public Optional<School> school(SchoolId id) {
+    synchronized (lock) {
+      return Optional.ofNullable(schools.get(id));
+    }
+  }
+
+  @Override
+  public Map<GuardianId, Guardian> guardians(Collection<GuardianId> ids) {
+    synchronized (lock) {
+      Map<GuardianId, Guardian> found = new HashMap<>();
+      for (GuardianId id : ids) {
+        Guardian g = guardians.get(id);
+        if (g != null) {
+          found.put(id, g);
+        }
+      }
+      return found;
+    }
+  }
+
+  @Override
+  public Map<StudentId, Student> students(Collection<StudentId> ids) {
+    synchronized (lock) {
+      Map<StudentId, Student> found = new HashMap<>();
+      for (StudentId id : ids) {
+        Student s = students.get(id);
+        if (s != null) {
+          found.put(id, s);
+        }
+      }
+      return found;
+    }
+  }
+
+  @Override
+  public List<Guardian> guardiansOfDistrict(DistrictId district, @Nullable GuardianId after,
+      int limit) {
+    synchronized (lock) {
+      return guardians.values().stream()
+          .filter(g -> g.district().equals(district)
+              && (after == null || g.id().value().compareTo(after.value()) > 0))
+          .sorted(Comparator.comparing(g -> g.id().value()))
+          .limit(limit).toList();
+    }
+  }
+
+  @Override
+  public List<Student> studentsOfDistrict(DistrictId district, @Nullable StudentId after,
+      int limit) {
+    synchronized (lock) {
+      return students.values().stream()
+          .filter(s -> s.district().equals(district)
+              && (after == null || s.id().value().compareTo(after.value()) > 0))
+          .sorted(Comparator.comparing(s -> s.id().value()))
+          .limit(limit).toList();
+    }
+  }
+
+  @Override
+  public List<GuardianLink> linksOfDistrict(DistrictId district,
+      @Nullable GuardianId afterGuardian, @Nullable StudentId afterStudent, int limit) {
+    synchronized (lock) {
+      Comparator<GuardianLink> order = Comparator.comparing((GuardianLink l) -> l.guardian().value())
+          .thenComparing(l -> l.student().value());
+      return links.values().stream().flatMap(m -> m.values().stream())
+          .filter(l -> {
+            Guardian g = guardians.get(l.guardian());
+            return g != null && g.district().equals(district);
+          })
+          .filter(l -> afterGuardian == null || afterStudent == null
+              || l.guardian().value().compareTo(afterGuardian.value()) > 0
+              || (l.guardian().equals(afterGuardian)
+                  && l.student().value().compareTo(afterStudent.value()) > 0))
+          .sorted(order).limit(limit).toList();
+    }
+  }
+
+  @Override
+  public List<Student> studentsOfGuardian(GuardianId guardian) {
+    synchronized (lock) {
+      return links.getOrDefault(guardian, Map.of()).keySet().stream()
+          .map(students::get).filter(Objects::nonNull).toList();
+    }
+  }
+
+  @Override
+  public void putRestriction(Restriction restriction) {
+    Objects.requireNonNull(restriction, "restriction");
+    synchronized (lock) {
+      restrictions.put(restriction.id(), restriction);
+    }
+  }
+
+  @Override
+  public Optional<Restriction> restriction(String id) {
+    synchronized (lock) {
+      return Optional.ofNullable(restrictions.get(id));
+    }
+  }
+
+  @Override
+  public List<Restriction> restrictionsOfGuardian(GuardianId guardian) {
+    synchronized (lock) {
+      return restrictions.values().stream().filter(r -> r.guardian().equals(guardian))
+          .sorted(Comparator.comparing(Restriction::enteredAt).thenComparing(Restriction::id))
+          .toList();
+    }
+  }
+
+  @Override
+  public void putAdultConsent(GuardianId guardian, StudentId student, boolean granted) {
+    synchronized (lock) {
+      Set<StudentId> of = consents.computeIfAbsent(guardian, g -> new HashSet<>());
+      if (granted) {
+        of.add(student);
+      } else {
+        of.remove(student);
+      }
+    }
+  }
+
+  @Override
+  public Set<StudentId> adultConsentsOfGuardian(GuardianId guardian) {
+    synchronized (lock) {
+      return Set.copyOf(consents.getOrDefault(guardian, Set.of()));
     }
   }
 
@@ -168,6 +323,9 @@ public final class InMemoryStore implements LatchkeyStore {
       if (!guardian.email().map(key.sentTo()::equals).orElse(false)) {
         return IssueOutcome.refused(IssueOutcome.Status.ADDRESS_CHANGED);
       }
+      if (!guardian.signInEnabled()) {
+        return IssueOutcome.refused(IssueOutcome.Status.SIGN_IN_DISABLED);
+      }
       PortalAccount active = activeAccountOf(key.guardian());
       if (active != null && !command.resetActivation()) {
         return IssueOutcome.refused(IssueOutcome.Status.HAS_ACCOUNT);
@@ -223,6 +381,10 @@ public final class InMemoryStore implements LatchkeyStore {
       if (!command.now().isBefore(key.expiresAt())) {
         return RedeemOutcome.KEY_EXPIRED;
       }
+      Guardian owner = guardians.get(key.guardian());
+      if (owner == null || !owner.signInEnabled()) {
+        return RedeemOutcome.KEY_REVOKED;
+      }
       if (activeAccountOf(key.guardian()) != null) {
         return RedeemOutcome.KEY_ALREADY_USED;
       }
@@ -240,6 +402,79 @@ public final class InMemoryStore implements LatchkeyStore {
       }
       return RedeemOutcome.REDEEMED;
     }
+  }
+
+  @Override
+  public List<IssueOutcome> issueFirstKeys(List<IssueKeyCommand> commands, Instant now) {
+    List<IssueOutcome> outcomes = new ArrayList<>(commands.size());
+    synchronized (lock) {
+      for (IssueKeyCommand command : commands) {
+        if (liveKeyOf(command.key().guardian(), now) != null) {
+          outcomes.add(IssueOutcome.refused(IssueOutcome.Status.HAS_LIVE_KEY));
+        } else {
+          outcomes.add(issueKey(new IssueKeyCommand(command.key(), command.mail(), false, null)));
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  @Override
+  public List<Guardian> guardiansAwaitingKey(DistrictId district, @Nullable GuardianId after,
+      int limit, Instant now) {
+    synchronized (lock) {
+      return awaitingKey(district, now)
+          .filter(g -> after == null || g.id().value().compareTo(after.value()) > 0)
+          .sorted(Comparator.comparing(g -> g.id().value()))
+          .limit(limit).toList();
+    }
+  }
+
+  @Override
+  public long countGuardiansAwaitingKey(DistrictId district, Instant now) {
+    synchronized (lock) {
+      return awaitingKey(district, now).count();
+    }
+  }
+
+  private java.util.stream.Stream<Guardian> awaitingKey(DistrictId district, Instant now) {
+    Set<GuardianId> withAccount = new HashSet<>();
+    for (PortalAccount a : accounts.values()) {
+      if (a.guardian() != null && a.status() == AccountStatus.ACTIVE) {
+        withAccount.add(a.guardian());
+      }
+    }
+    Set<GuardianId> withLiveKey = new HashSet<>();
+    for (ActivationKeyRecord k : keys.values()) {
+      if (k.state() == KeyState.LIVE && now.isBefore(k.expiresAt())) {
+        withLiveKey.add(k.guardian());
+      }
+    }
+    return guardians.values().stream()
+        .filter(g -> g.district().equals(district) && g.email().isPresent() && g.signInEnabled()
+            && !withAccount.contains(g.id()) && !withLiveKey.contains(g.id()));
+  }
+
+  @Override
+  public boolean revokeLiveKey(GuardianId guardian, Instant now) {
+    synchronized (lock) {
+      ActivationKeyRecord live = liveKeyOf(guardian, now);
+      if (live == null) {
+        return false;
+      }
+      keys.put(live.digest(), live.revoked(now));
+      return true;
+    }
+  }
+
+  private ActivationKeyRecord liveKeyOf(GuardianId guardian, Instant now) {
+    for (ActivationKeyRecord k : keys.values()) {
+      if (k.guardian().equals(guardian) && k.state() == KeyState.LIVE
+          && now.isBefore(k.expiresAt())) {
+        return k;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -287,6 +522,73 @@ public final class InMemoryStore implements LatchkeyStore {
       accountsByLogin.put(loginKey(account.district(), account.loginName().key()), account.id());
       return RosterResult.APPLIED;
     }
+  }
+
+  @Override
+  public RosterResult createStudentAccount(PortalAccount account, Notification credentials) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(credentials, "credentials");
+    if (account.student() == null) {
+      throw new IllegalArgumentException("not a student account");
+    }
+    synchronized (lock) {
+      if (studentAccountOf(account.student()) != null) {
+        return RosterResult.ACCOUNT_EXISTS;
+      }
+      if (taken(account.district(), account.loginName().key(), null)) {
+        return RosterResult.LOGIN_NAME_TAKEN;
+      }
+      if (accounts.containsKey(account.id())) {
+        throw new IllegalStateException("duplicate account id");
+      }
+      accounts.put(account.id(), account);
+      accountsByLogin.put(loginKey(account.district(), account.loginName().key()), account.id());
+      outboxPut(credentials);
+      return RosterResult.APPLIED;
+    }
+  }
+
+  @Override
+  public Optional<PortalAccount> accountOfStudent(StudentId student) {
+    synchronized (lock) {
+      return Optional.ofNullable(studentAccountOf(student));
+    }
+  }
+
+  @Override
+  public Map<StudentId, PortalAccount> accountsOfStudents(Collection<StudentId> ids) {
+    Set<StudentId> wanted = new HashSet<>(ids);
+    synchronized (lock) {
+      Map<StudentId, PortalAccount> found = new HashMap<>();
+      for (PortalAccount a : accounts.values()) {
+        if (a.student() != null && wanted.contains(a.student())) {
+          found.put(a.student(), a);
+        }
+      }
+      return found;
+    }
+  }
+
+  @Override
+  public boolean setSuspended(AccountId id, boolean suspended) {
+    synchronized (lock) {
+      PortalAccount account = accounts.get(id);
+      AccountStatus from = suspended ? AccountStatus.ACTIVE : AccountStatus.SUSPENDED;
+      if (account == null || account.status() != from) {
+        return false;
+      }
+      accounts.put(id, account.withStatus(suspended ? AccountStatus.SUSPENDED : AccountStatus.ACTIVE));
+      return true;
+    }
+  }
+
+  private PortalAccount studentAccountOf(StudentId student) {
+    for (PortalAccount a : accounts.values()) {
+      if (student.equals(a.student())) {
+        return a;
+      }
+    }
+    return null;
   }
 
   @Override

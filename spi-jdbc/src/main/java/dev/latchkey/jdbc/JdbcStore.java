@@ -885,4 +885,28 @@ public final class JdbcStore implements LatchkeyStore {
       }
     }
   }
+
+  // ---- roster sync (to be implemented) ----
+  @Override public void putSchool(dev.latchkey.model.School school) { throw new UnsupportedOperationException(); }
+  @Override public boolean removeLink(GuardianId g, StudentId s) { throw new UnsupportedOperationException(); }
+  @Override public Optional<dev.latchkey.model.School> school(dev.latchkey.model.SchoolId id) { throw new UnsupportedOperationException(); }
+  @Override public java.util.Map<GuardianId, Guardian> guardians(java.util.Collection<GuardianId> ids) { throw new UnsupportedOperationException(); }
+  @Override public java.util.Map<StudentId, Student> students(java.util.Collection<StudentId> ids) { throw new UnsupportedOperationException(); }
+  @Override public List<Guardian> guardiansOfDistrict(DistrictId d, GuardianId after, int limit) { throw new UnsupportedOperationException(); }
+  @Override public List<Student> studentsOfDistrict(DistrictId d, StudentId after, int limit) { throw new UnsupportedOperationException(); }
+  @Override public List<GuardianLink> linksOfDistrict(DistrictId d, GuardianId ag, StudentId as, int limit) { throw new UnsupportedOperationException(); }
+  @Override public List<Student> studentsOfGuardian(GuardianId g) { throw new UnsupportedOperationException(); }
+  @Override public void putRestriction(dev.latchkey.model.Restriction r) { throw new UnsupportedOperationException(); }
+  @Override public Optional<dev.latchkey.model.Restriction> restriction(String id) { throw new UnsupportedOperationException(); }
+  @Override public List<dev.latchkey.model.Restriction> restrictionsOfGuardian(GuardianId g) { throw new UnsupportedOperationException(); }
+  @Override public void putAdultConsent(GuardianId g, StudentId s, boolean granted) { throw new UnsupportedOperationException(); }
+  @Override public java.util.Set<StudentId> adultConsentsOfGuardian(GuardianId g) { throw new UnsupportedOperationException(); }
+  @Override public List<IssueOutcome> issueFirstKeys(List<IssueKeyCommand> commands, Instant now) { throw new UnsupportedOperationException(); }
+  @Override public List<Guardian> guardiansAwaitingKey(DistrictId d, GuardianId after, int limit, Instant now) { throw new UnsupportedOperationException(); }
+  @Override public long countGuardiansAwaitingKey(DistrictId d, Instant now) { throw new UnsupportedOperationException(); }
+  @Override public boolean revokeLiveKey(GuardianId g, Instant now) { throw new UnsupportedOperationException(); }
+  @Override public RosterResult createStudentAccount(PortalAccount a, dev.latchkey.notify.Notification n) { throw new UnsupportedOperationException(); }
+  @Override public Optional<PortalAccount> accountOfStudent(StudentId s) { throw new UnsupportedOperationException(); }
+  @Override public java.util.Map<StudentId, PortalAccount> accountsOfStudents(java.util.Collection<StudentId> ids) { throw new UnsupportedOperationException(); }
+  @Override public boolean setSuspended(dev.latchkey.model.AccountId id, boolean suspended) { throw new UnsupportedOperationException(); }
 }
