@@ -604,6 +604,78 @@ public abstract class RosterSyncContract extends ContractSupport {
         .containsExactlyInAnyOrder(MARIA_EMAIL, JOSE_EMAIL);
   }
 
+  // ---- the store's batched operations ----
+
+  @Test
+  void batchedWritesAreUpsertsAndThePagesCoverTheDistrictInOrder() {
+    List<Guardian> guardians = new ArrayList<>();
+    List<Student> students = new ArrayList<>();
+    List<GuardianLink> links = new ArrayList<>();
+    for (int i = 0; i < 2_345; i++) {
+      GuardianId g = GuardianId.of(String.format("b-g%05d", i));
+      StudentId st = StudentId.of(String.format("b-s%05d", i));
+      guardians.add(Guardian.of(g, DISTRICT, "Given", "Family" + i,
+          EmailAddress.of("b" + i + "@example.org")));
+      students.add(new Student(st, DISTRICT, "9" + i, "Kid", "Family" + i, Optional.empty(),
+          Grade.G3, "Maplebrook Elementary", EnrollmentStatus.ENROLLED));
+      links.add(new GuardianLink(g, st, Relationship.PARENT, true));
+      links.add(new GuardianLink(g, SOFIA, Relationship.RELATIVE, false));
+    }
+    store.putGuardians(guardians);
+    store.putStudents(students);
+    store.putLinks(links);
+    // Again, changed: an upsert replaces, it does not duplicate.
+    store.putGuardians(guardians.stream().map(g -> g.withSignInEnabled(false)).toList());
+    store.putLinks(links.stream().map(l -> new GuardianLink(l.guardian(), l.student(),
+        Relationship.GUARDIAN, true)).toList());
+
+    List<Guardian> paged = new ArrayList<>();
+    GuardianId after = null;
+    for (List<Guardian> page; !(page = store.guardiansOfDistrict(DISTRICT, after, 1_000))
+        .isEmpty(); after = page.get(page.size() - 1).id()) {
+      assertThat(page).hasSizeLessThanOrEqualTo(1_000);
+      paged.addAll(page);
+    }
+    assertThat(paged).hasSize(2_345 + 4).extracting(g -> g.id().value()).isSorted()
+        .doesNotHaveDuplicates();
+    assertThat(paged).filteredOn(g -> g.id().value().startsWith("b-"))
+        .allSatisfy(g -> assertThat(g.signInEnabled()).isFalse());
+
+    List<GuardianLink> pagedLinks = new ArrayList<>();
+    GuardianId afterGuardian = null;
+    StudentId afterStudent = null;
+    while (true) {
+      List<GuardianLink> page = store.linksOfDistrict(DISTRICT, afterGuardian, afterStudent, 999);
+      if (page.isEmpty()) {
+        break;
+      }
+      pagedLinks.addAll(page);
+      afterGuardian = page.get(page.size() - 1).guardian();
+      afterStudent = page.get(page.size() - 1).student();
+    }
+    assertThat(pagedLinks).hasSize(2 * 2_345 + 7)
+        .extracting(l -> l.guardian().value() + "/" + l.student().value()).isSorted()
+        .doesNotHaveDuplicates();
+    assertThat(pagedLinks).filteredOn(l -> l.guardian().value().startsWith("b-"))
+        .allSatisfy(l -> assertThat(l.relationship()).isEqualTo(Relationship.GUARDIAN));
+
+    int studentsPaged = 0;
+    StudentId afterS = null;
+    for (List<Student> page; !(page = store.studentsOfDistrict(DISTRICT, afterS, 700))
+        .isEmpty(); afterS = page.get(page.size() - 1).id()) {
+      studentsPaged += page.size();
+    }
+    assertThat(studentsPaged).isEqualTo(2_345 + 3);
+    assertThat(store.guardians(List.of(GuardianId.of("b-g00007"), GuardianId.of("nobody"))))
+        .containsOnlyKeys(GuardianId.of("b-g00007"));
+    assertThat(store.students(List.of(StudentId.of("b-s02344"), SOFIA)))
+        .containsOnlyKeys(StudentId.of("b-s02344"), SOFIA);
+    assertThat(store.studentsOfGuardian(GuardianId.of("b-g00001"))).extracting(Student::id)
+        .containsExactlyInAnyOrder(StudentId.of("b-s00001"), SOFIA);
+    assertThat(store.removeLink(GuardianId.of("b-g00001"), SOFIA)).isTrue();
+    assertThat(store.removeLink(GuardianId.of("b-g00001"), SOFIA)).isFalse();
+  }
+
   private long liveKeys(GuardianId guardian) {
     Instant now = clock.instant();
     return store.keysOfGuardian(guardian).stream()
