@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A guardian–student link from the SIS. It grants portal access only when {@code portalAccess}
- * is set and the relationship {@linkplain Relationship#mayHavePortalAccess() allows it}.
+ * is set and the district's {@link dev.latchkey.roster.AccessPolicy} allows the relationship;
+ * restrictions and the age of majority come on top ({@link dev.latchkey.roster.Roster#access}).
  *
  * @param guardian the guardian
  * @param student the student
@@ -17,10 +18,5 @@ public record GuardianLink(
     Objects.requireNonNull(guardian, "guardian");
     Objects.requireNonNull(student, "student");
     Objects.requireNonNull(relationship, "relationship");
-  }
-
-  /** True when this link lets the guardian see the student (enrolment is checked separately). */
-  public boolean grantsAccess() {
-    return portalAccess && relationship.mayHavePortalAccess();
   }
 }
