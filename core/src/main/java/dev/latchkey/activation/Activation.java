@@ -46,6 +46,8 @@ public interface Activation {
    * sign-in enabled, no login and no live key gets a key and its ACTIVATION_KEY message. Safe to
    * re-run at any time, after a crash too: a guardian who got a key in an earlier run has a live
    * key and is skipped, so no one gets a second key. {@code progress} hears after every batch.
+   * The messages wait in the outbox: the run hands the relay one batch at its end, and the
+   * host's scheduled {@code outbox().runOnce()} sends the rest.
    */
   BulkIssueReport issueAll(DistrictId district, BulkIssueProgress progress);
 }

@@ -332,11 +332,12 @@ public final class ActivationService implements Activation {
           skipped++;
         }
       }
-      deps.deliver();
       double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
       progress.onProgress(issued + skipped, Math.max(total, issued + skipped), issued / seconds);
     }
     java.time.Duration elapsed = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+    // One relay run; the rest goes out on the host's relay schedule, not on this thread.
+    deps.deliver();
     deps.audit(AuditEventType.KEYS_BULK_ISSUED, districtId, "system", "district:" + districtId,
         RequestContext.system(), "DONE", Map.of("issued", Long.toString(issued),
             "skipped", Long.toString(skipped)));
