@@ -2,6 +2,7 @@ package dev.latchkey.oneroster;
 
 import dev.latchkey.oneroster.OneRosterFormatException.Code;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -140,7 +141,30 @@ abstract class Bundle implements Closeable {
 
     @Override
     InputStream open(String file) throws IOException {
-      return zip.getInputStream(files.get(file));
+      return new FilterInputStream(zip.getInputStream(files.get(file))) {
+        // a truncated or corrupt entry is a broken bundle, not an I/O fault
+        @Override
+        public int read() throws IOException {
+          try {
+            return super.read();
+          } catch (IOException e) {
+            throw corrupt(e);
+          }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          try {
+            return super.read(b, off, len);
+          } catch (IOException e) {
+            throw corrupt(e);
+          }
+        }
+      };
+    }
+
+    private static ZipException corrupt(IOException e) {
+      return e instanceof ZipException z ? z : new ZipException("corrupt zip entry");
     }
 
     @Override

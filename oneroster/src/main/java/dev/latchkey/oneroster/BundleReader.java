@@ -258,7 +258,7 @@ final class BundleReader {
       String role = row.get("role");
       String user = row.get("userSourcedId");
       Kind kind = STUDENT.equals(role) ? Kind.STUDENT
-          : CONTACT_ROLES.contains(role) ? Kind.GUARDIAN : null;
+          : isContact(role) ? Kind.GUARDIAN : null;
       if (kind == null || user == null || role == null) {
         continue;
       }
@@ -281,7 +281,7 @@ final class BundleReader {
       if (STUDENT.equals(role)) {
         return new Person(Kind.STUDENT, STUDENT, school11(row.list("orgSourcedIds")));
       }
-      return CONTACT_ROLES.contains(role) ? new Person(Kind.GUARDIAN, role, null) : null;
+      return isContact(role) ? new Person(Kind.GUARDIAN, role, null) : null;
     }
     String id = row.get("sourcedId");
     List<RoleRow> all = id == null ? List.of() : roles.getOrDefault(id, List.of());
@@ -344,18 +344,26 @@ final class BundleReader {
       if (person.kind() == Kind.STUDENT) {
         List<String> grades = row.list("grades");
         batch.student(new RosterBatch.StudentRow(row.source(), id,
-            Objects.requireNonNullElse(row.get("identifier"), id),
+            or(row.get("identifier"), id),
             row.get("givenName"), row.get("familyName"),
             id == null ? null : birthDates.get(id),
             grades.isEmpty() ? null : grades.get(0), person.school(), true, enabled));
       } else {
         batch.guardian(new RosterBatch.GuardianRow(row.source(), id, row.get("givenName"),
             row.get("familyName"), row.get("email"),
-            Objects.requireNonNullElse(row.get("phone"), row.get("sms")), null, null,
+            or(row.get("phone"), row.get("sms")), null, null,
             enabled));
       }
     }
     links(linking, people);
+  }
+
+  private static boolean isContact(@Nullable String role) {
+    return role != null && CONTACT_ROLES.contains(role); // List.of rejects contains(null)
+  }
+
+  private static @Nullable String or(@Nullable String value, @Nullable String fallback) {
+    return value != null ? value : fallback;
   }
 
   private @Nullable Boolean enabledUser(Row row, Kind kind) {

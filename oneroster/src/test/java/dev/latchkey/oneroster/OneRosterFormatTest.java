@@ -310,6 +310,16 @@ class OneRosterFormatTest {
   }
 
   @Test
+  void aUserWithoutARoleIsIgnored() throws IOException {
+    OneRosterImport read = users(MANIFEST_1_1_BULK_USERS, USERS_1_1 + "\n"
+        + STUDENT + PARENT.replace(",parent,", ",,"));
+
+    assertThat(read.errors()).isEmpty();
+    assertThat(read.batch().guardians()).isEmpty();
+    assertThat(read.batch().links()).isEmpty();
+  }
+
+  @Test
   void gradesListTakesTheFirstAndUnknownGradesPassThrough() throws IOException {
     OneRosterImport read = users(MANIFEST_1_1_BULK_USERS, USERS_1_1 + "\n"
         + STUDENT.replace(",07,", ",\"08, 09\",")
