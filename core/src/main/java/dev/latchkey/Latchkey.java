@@ -30,7 +30,9 @@ import dev.latchkey.password.Passwords;
 import dev.latchkey.password.StrengthEstimator;
 import dev.latchkey.recovery.Recovery;
 import dev.latchkey.recovery.RecoveryPolicy;
+import dev.latchkey.roster.AccessPolicy;
 import dev.latchkey.roster.Roster;
+import dev.latchkey.roster.StudentAccountPolicy;
 import dev.latchkey.schedule.Schedule;
 import dev.latchkey.schedule.SupportSchedule;
 import dev.latchkey.signin.LockoutPolicy;
@@ -87,7 +89,8 @@ public final class Latchkey {
     Deps deps = new Deps(b.store, b.clock, b.random, hasher, b.passwordPolicy, b.lockoutPolicy,
         b.activationPolicy, b.secrets.digestKey(), outbox, b.audit, b.throttlePolicy, schedule,
         b.contextWords);
-    this.roster = new RosterService(deps);
+    this.roster = new RosterService(deps, b.studentAccountPolicy, b.accessPolicies,
+        b.accessPolicy);
     this.activation = new ActivationService(deps, roster);
     this.signIn = new SignInService(deps, roster);
     this.accounts = new AccountService(deps, signIn);
@@ -182,6 +185,9 @@ public final class Latchkey {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RecoveryPolicy recoveryPolicy = RecoveryPolicy.defaults();
     private VerificationPolicy verificationPolicy = VerificationPolicy.defaults();
+    private StudentAccountPolicy studentAccountPolicy = StudentAccountPolicy.defaults();
+    private AccessPolicy accessPolicy = AccessPolicy.defaults();
+    private final Map<DistrictId, AccessPolicy> accessPolicies = new HashMap<>();
     private StrengthEstimator strengthEstimator;
     private final Map<DistrictId, SupportSchedule> supportSchedules = new HashMap<>();
     private final Map<DistrictId, List<String>> contextWords = new HashMap<>();
@@ -316,6 +322,31 @@ public final class Latchkey {
     /** How the helpdesk verifies callers. Default: {@link VerificationPolicy#defaults()}. */
     public Builder verificationPolicy(VerificationPolicy policy) {
       this.verificationPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Which students get their own login and what it is called. Default:
+     * {@link StudentAccountPolicy#defaults()} (grades 6–12, login name = student number).
+     */
+    public Builder studentAccountPolicy(StudentAccountPolicy policy) {
+      this.studentAccountPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Who may see whom, for every district without its own. Default:
+     * {@link AccessPolicy#defaults()} (parents and guardians; suspended at 18 until consent).
+     */
+    public Builder accessPolicy(AccessPolicy policy) {
+      this.accessPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Who may see whom in one district, overriding {@link #accessPolicy(AccessPolicy)}. */
+    public Builder accessPolicy(DistrictId district, AccessPolicy policy) {
+      accessPolicies.put(Objects.requireNonNull(district, "district"),
+          Objects.requireNonNull(policy, "policy"));
       return this;
     }
 

@@ -2,9 +2,8 @@ package dev.latchkey.helpdesk;
 
 import dev.latchkey.model.AccountStatus;
 import dev.latchkey.model.Guardian;
-import dev.latchkey.model.GuardianLink;
 import dev.latchkey.model.KeyState;
-import dev.latchkey.model.Student;
+import dev.latchkey.roster.StudentAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,28 +13,20 @@ import java.util.Optional;
  * What an agent sees on a call about one guardian: no password, hash, key or token (S25).
  *
  * @param guardian the roster record
- * @param students the linked students, with how each is linked
+ * @param students the linked students, with how each is linked, whether the guardian sees
+ *     them and why not, and whether a birth date is missing (the age-of-majority rule then
+ *     cannot apply: the agent should ask the school to complete the record)
  * @param account the guardian's login, if any
  * @param keys every activation key issued, oldest first: the answer to "it says my key was
  *     already used"
  */
-public record GuardianFile(Guardian guardian, List<LinkedStudent> students,
+public record GuardianFile(Guardian guardian, List<StudentAccess> students,
     Optional<AccountFacts> account, List<KeyHistory> keys) {
   public GuardianFile {
     Objects.requireNonNull(guardian, "guardian");
     students = List.copyOf(students);
     Objects.requireNonNull(account, "account");
     keys = List.copyOf(keys);
-  }
-
-  /**
-   * A linked student.
-   *
-   * @param student the student
-   * @param link how the guardian is linked
-   * @param visible whether the guardian's login shows the student now
-   */
-  public record LinkedStudent(Student student, GuardianLink link, boolean visible) {
   }
 
   /**

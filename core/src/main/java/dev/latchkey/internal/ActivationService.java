@@ -1,6 +1,8 @@
 package dev.latchkey.internal;
 
 import dev.latchkey.activation.Activation;
+import dev.latchkey.activation.BulkIssueProgress;
+import dev.latchkey.activation.BulkIssueReport;
 import dev.latchkey.activation.ActivationKey;
 import dev.latchkey.activation.IssueResult;
 import dev.latchkey.activation.IssueResult.IssueCode;
@@ -44,6 +46,8 @@ import java.util.Set;
 public final class ActivationService implements Activation {
   private static final int ADDRESS_RACE_RETRIES = 3;
   private static final int SUGGESTIONS = 3;
+  /** Guardians per store batch in a bulk issuance. */
+  private static final int BULK_BATCH = 500;
 
   private final Deps deps;
   private final RosterService roster;
@@ -127,6 +131,8 @@ public final class ActivationService implements Activation {
         case HAS_ACCOUNT:
         case RATE_LIMITED:
           return new IssueResult.Refused(IssueCode.ACCOUNT_EXISTS);
+        case SIGN_IN_DISABLED:
+          return new IssueResult.Refused(IssueCode.SIGN_IN_DISABLED);
         case UNKNOWN_GUARDIAN:
         default:
           return new IssueResult.Refused(IssueCode.UNKNOWN_GUARDIAN);
@@ -285,6 +291,55 @@ public final class ActivationService implements Activation {
     return free;
   }
 
-  // WIP
-  @Override public dev.latchkey.activation.BulkIssueReport issueAll(DistrictId d, dev.latchkey.activation.BulkIssueProgress p) { throw new UnsupportedOperationException(); }
+  @Override
+  public BulkIssueReport issueAll(DistrictId districtId, BulkIssueProgress progress) {
+    Objects.requireNonNull(districtId, "district");
+    Objects.requireNonNull(progress, "progress");
+    District district = deps.store.district(districtId)
+        .orElseThrow(() -> new IllegalArgumentException("unknown district"));
+    long startedNanos = System.nanoTime();
+    long total = deps.store.countGuardiansAwaitingKey(districtId, deps.clock.instant());
+    long issued = 0;
+    long skipped = 0;
+    GuardianId after = null;
+    while (true) {
+      Instant now = deps.clock.instant();
+      List<Guardian> page = deps.store.guardiansAwaitingKey(districtId, after, BULK_BATCH, now);
+      if (page.isEmpty()) {
+        break;
+      }
+      after = page.get(page.size() - 1).id();
+      Instant expiresAt = now.plus(deps.activationPolicy.keyLife());
+      List<IssueKeyCommand> commands = new ArrayList<>(page.size());
+      for (Guardian guardian : page) {
+        EmailAddress to = guardian.email().orElseThrow();
+        ActivationKey key = ActivationKey.generate(deps.random);
+        Notification mail = messages.activationKey(district, guardian, to,
+            SecretText.of(key.display()), expiresAt, roster.visibleStudents(guardian.id()), now);
+        commands.add(new IssueKeyCommand(ActivationKeyRecord.live(
+            deps.digester.digest(key.canonicalBytes()), guardian.id(), districtId, to, now,
+            expiresAt), mail, false, null));
+      }
+      List<IssueOutcome> outcomes = deps.store.issueFirstKeys(commands, now);
+      for (int i = 0; i < outcomes.size(); i++) {
+        IssueKeyCommand command = commands.get(i);
+        if (outcomes.get(i).status() == IssueOutcome.Status.ISSUED) {
+          issued++;
+          deps.audit(AuditEventType.KEY_ISSUED, districtId, "system",
+              "guardian:" + command.key().guardian(), RequestContext.system(), "ISSUED",
+              Map.of("sentTo", command.key().sentTo().value(), "bulk", "true"));
+        } else {
+          skipped++;
+        }
+      }
+      deps.deliver();
+      double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
+      progress.onProgress(issued + skipped, Math.max(total, issued + skipped), issued / seconds);
+    }
+    java.time.Duration elapsed = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+    deps.audit(AuditEventType.KEYS_BULK_ISSUED, districtId, "system", "district:" + districtId,
+        RequestContext.system(), "DONE", Map.of("issued", Long.toString(issued),
+            "skipped", Long.toString(skipped)));
+    return new BulkIssueReport(issued, skipped, elapsed);
+  }
 }

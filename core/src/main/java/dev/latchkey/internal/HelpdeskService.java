@@ -14,6 +14,7 @@ import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
 import dev.latchkey.model.EmailAddress;
 import dev.latchkey.model.Guardian;
+import dev.latchkey.roster.StudentAccess;
 import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.GuardianLink;
 import dev.latchkey.model.PortalAccount;
@@ -89,12 +90,7 @@ public final class HelpdeskService implements Helpdesk {
     if (guardian.isEmpty()) {
       return Optional.empty();
     }
-    Set<Student> visible = Set.copyOf(roster.visibleStudents(guardianId));
-    List<GuardianFile.LinkedStudent> students = new ArrayList<>();
-    for (GuardianLink link : deps.store.linksOfGuardian(guardianId)) {
-      deps.store.student(link.student()).ifPresent(s ->
-          students.add(new GuardianFile.LinkedStudent(s, link, visible.contains(s))));
-    }
+    List<StudentAccess> students = roster.access(guardianId);
     Instant now = deps.clock.instant();
     // The active login, or else the latest disabled one: "my account is disabled" must show.
     List<PortalAccount> all = deps.store.accountsOfGuardian(guardianId);

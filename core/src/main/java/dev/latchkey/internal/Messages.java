@@ -78,6 +78,22 @@ final class Messages {
         district.id(), to, fields, Optional.empty(), now);
   }
 
+  /**
+   * STUDENT_CREDENTIALS: a new student login and its initial password, to the school's office
+   * (never to the student's or a guardian's address).
+   */
+  Notification studentCredentials(District district, Student student, EmailAddress school,
+      LoginName login, SecretText initialPassword, Instant now) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put(Notification.NAME, student.displayName());
+    fields.put(Notification.DISTRICT_NAME, district.name());
+    fields.put(Notification.HELPDESK_EMAIL, district.helpdeskEmail().value());
+    fields.put(Notification.HELPDESK_PHONE, district.helpdeskPhone());
+    fields.put(Notification.LOGIN_NAME, login.value());
+    return new Notification(deps.newNotificationId(), NotificationType.STUDENT_CREDENTIALS,
+        district.id(), school, fields, Optional.of(initialPassword), now);
+  }
+
   private static Map<String, String> base(District district, Guardian guardian) {
     Map<String, String> fields = new HashMap<>();
     fields.put(Notification.NAME, guardian.displayName());

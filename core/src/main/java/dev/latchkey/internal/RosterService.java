@@ -1,42 +1,90 @@
 package dev.latchkey.internal;
 
 import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.model.AccountStatus;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
+import dev.latchkey.model.EmailAddress;
 import dev.latchkey.model.EnrollmentStatus;
 import dev.latchkey.model.Guardian;
 import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.GuardianLink;
-import dev.latchkey.model.Student;
 import dev.latchkey.model.LoginName;
 import dev.latchkey.model.PortalAccount;
 import dev.latchkey.model.RequestContext;
+import dev.latchkey.model.Restriction;
+import dev.latchkey.model.School;
+import dev.latchkey.model.SchoolId;
+import dev.latchkey.model.SecretText;
+import dev.latchkey.model.Student;
 import dev.latchkey.model.StudentId;
+import dev.latchkey.password.PasswordContext;
 import dev.latchkey.password.PasswordHash;
+import dev.latchkey.roster.AccessPolicy;
+import dev.latchkey.roster.BatchReport;
 import dev.latchkey.roster.Roster;
+import dev.latchkey.roster.RosterBatch;
 import dev.latchkey.roster.RosterResult;
+import dev.latchkey.roster.StudentAccess;
+import dev.latchkey.roster.StudentAccountPolicy;
+import dev.latchkey.roster.Visibility;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** The roster capability; also the one place that decides who may see whom. */
+/**
+ * The roster capability; also the one place that decides who may see whom ({@link #access}) and
+ * which students have their own login ({@link #syncStudentAccounts}).
+ */
 public final class RosterService implements Roster {
-  private static final Comparator<Student> BY_NAME =
-      Comparator.comparing(Student::familyName).thenComparing(Student::givenName)
-          .thenComparing(s -> s.id().value());
+  /** Records written per store batch. */
+  static final int CHUNK = 1000;
+  private static final int LOGIN_SUFFIXES = 50;
+  private static final Comparator<StudentAccess> BY_NAME =
+      Comparator.comparing((StudentAccess a) -> a.student().familyName())
+          .thenComparing(a -> a.student().givenName())
+          .thenComparing(a -> a.student().id().value());
+  /** Crockford base32 without the letters people confuse. */
+  private static final char[] PASSWORD_ALPHABET = "23456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
   private final Deps deps;
+  private final Messages messages;
+  private final StudentAccountPolicy studentPolicy;
+  private final Map<DistrictId, AccessPolicy> accessPolicies;
+  private final AccessPolicy defaultAccess;
 
-  public RosterService(Deps deps) {
+  public RosterService(Deps deps, StudentAccountPolicy studentPolicy,
+      Map<DistrictId, AccessPolicy> accessPolicies, AccessPolicy defaultAccess) {
     this.deps = deps;
+    this.messages = new Messages(deps);
+    this.studentPolicy = studentPolicy;
+    this.accessPolicies = Map.copyOf(accessPolicies);
+    this.defaultAccess = defaultAccess;
   }
+
+  // ---- single records ----
 
   @Override
   public RosterResult putDistrict(District district) {
     deps.store.putDistrict(Objects.requireNonNull(district, "district"));
+    return RosterResult.APPLIED;
+  }
+
+  @Override
+  public RosterResult putSchool(School school) {
+    Objects.requireNonNull(school, "school");
+    if (deps.store.district(school.district()).isEmpty()) {
+      return RosterResult.UNKNOWN_DISTRICT;
+    }
+    deps.store.putSchool(school);
     return RosterResult.APPLIED;
   }
 
@@ -46,7 +94,13 @@ public final class RosterService implements Roster {
     if (deps.store.district(guardian.district()).isEmpty()) {
       return RosterResult.UNKNOWN_DISTRICT;
     }
+    Optional<Guardian> before = deps.store.guardian(guardian.id());
+    if (before.isPresent() && !before.get().district().equals(guardian.district())) {
+      return RosterResult.DISTRICT_MISMATCH;
+    }
     deps.store.putGuardian(guardian);
+    Tally tally = new Tally();
+    followSignIn(before.orElse(null), guardian, tally);
     return RosterResult.APPLIED;
   }
 
@@ -56,7 +110,18 @@ public final class RosterService implements Roster {
     if (deps.store.district(student.district()).isEmpty()) {
       return RosterResult.UNKNOWN_DISTRICT;
     }
+    Optional<Student> before = deps.store.student(student.id());
+    if (before.isPresent() && !before.get().district().equals(student.district())) {
+      return RosterResult.DISTRICT_MISMATCH;
+    }
+    if (student.schoolId().isPresent()
+        && deps.store.school(student.schoolId().get())
+            .filter(s -> s.district().equals(student.district())).isEmpty()) {
+      return RosterResult.DISTRICT_MISMATCH;
+    }
     deps.store.putStudent(student);
+    syncStudentAccounts(List.of(student), new Tally());
+    deps.deliver();
     return RosterResult.APPLIED;
   }
 
@@ -101,9 +166,408 @@ public final class RosterService implements Roster {
     return result;
   }
 
+  // ---- batches ----
+
+  @Override
+  public BatchReport importBatch(RosterBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    District district = deps.store.district(batch.district())
+        .orElseThrow(() -> new IllegalArgumentException("unknown district"));
+    BatchPlan plan = BatchPlan.of(batch, deps.store);
+    Tally tally = new Tally();
+
+    for (School school : plan.schools()) {
+      deps.store.putSchool(school);
+    }
+    for (List<Guardian> chunk : chunks(plan.guardians())) {
+      Map<GuardianId, Guardian> before = deps.store.guardians(
+          chunk.stream().map(Guardian::id).toList());
+      deps.store.putGuardians(chunk);
+      for (Guardian g : chunk) {
+        followSignIn(before.get(g.id()), g, tally);
+      }
+    }
+    for (List<Student> chunk : chunks(plan.students())) {
+      deps.store.putStudents(chunk);
+      syncStudentAccounts(chunk, tally);
+    }
+    for (List<GuardianLink> chunk : chunks(plan.links())) {
+      deps.store.putLinks(chunk);
+    }
+    int deleted = deleteListed(plan, tally) + deleteAbsent(batch, plan, tally);
+    deps.deliver();
+    BatchReport report = new BatchReport(plan.schools().size(), plan.guardians().size(),
+        plan.students().size(), plan.links().size(), deleted, tally.created, tally.suspended,
+        tally.restored, plan.errors());
+    deps.audit(AuditEventType.ROSTER_IMPORTED, district.id(), "system",
+        "district:" + district.id(), RequestContext.system(),
+        report.errors().isEmpty() ? "APPLIED" : "APPLIED_WITH_ERRORS",
+        Map.of("applied", Integer.toString(report.applied()),
+            "rejected", Integer.toString(report.errors().size()),
+            "accountsCreated", Integer.toString(tally.created)));
+    return report;
+  }
+
+  @Override
+  public BatchReport promoteAll(DistrictId district) {
+    Objects.requireNonNull(district, "district");
+    if (deps.store.district(district).isEmpty()) {
+      throw new IllegalArgumentException("unknown district");
+    }
+    Tally tally = new Tally();
+    int promoted = 0;
+    StudentId after = null;
+    while (true) {
+      List<Student> page = deps.store.studentsOfDistrict(district, after, CHUNK);
+      if (page.isEmpty()) {
+        break;
+      }
+      after = page.get(page.size() - 1).id();
+      List<Student> moved = new ArrayList<>();
+      for (Student s : page) {
+        if (s.status() == EnrollmentStatus.ENROLLED && s.grade().promoted() != s.grade()) {
+          moved.add(s.withGrade(s.grade().promoted()));
+        }
+      }
+      deps.store.putStudents(moved);
+      syncStudentAccounts(moved, tally);
+      promoted += moved.size();
+    }
+    deps.deliver();
+    deps.audit(AuditEventType.ROSTER_IMPORTED, district, "system", "district:" + district,
+        RequestContext.system(), "PROMOTED", Map.of("students", Integer.toString(promoted),
+            "accountsCreated", Integer.toString(tally.created)));
+    return new BatchReport(0, 0, promoted, 0, 0, tally.created, tally.suspended, tally.restored,
+        List.of());
+  }
+
+  /** Deletion rows: guardians disabled and unlinked, students withdrawn, links removed. */
+  private int deleteListed(BatchPlan plan, Tally tally) {
+    int deleted = 0;
+    for (GuardianId id : plan.deletedGuardians()) {
+      deleted += deleteGuardian(id, tally) ? 1 : 0;
+    }
+    List<Student> withdrawn = new ArrayList<>();
+    for (StudentId id : plan.deletedStudents()) {
+      deps.store.student(id).filter(s -> s.status() == EnrollmentStatus.ENROLLED)
+          .ifPresent(s -> withdrawn.add(s.withStatus(EnrollmentStatus.WITHDRAWN)));
+    }
+    deps.store.putStudents(withdrawn);
+    syncStudentAccounts(withdrawn, tally);
+    deleted += withdrawn.size();
+    for (GuardianLink link : plan.deletedLinks()) {
+      deleted += deps.store.removeLink(link.guardian(), link.student()) ? 1 : 0;
+    }
+    return deleted;
+  }
+
+  /** Bulk kinds: what is on file but not in the batch is deleted. */
+  private int deleteAbsent(RosterBatch batch, BatchPlan plan, Tally tally) {
+    int deleted = 0;
+    DistrictId district = batch.district();
+    if (batch.bulk().contains(RosterBatch.Kind.GUARDIAN)) {
+      GuardianId after = null;
+      List<GuardianId> gone = new ArrayList<>();
+      for (List<Guardian> page; !(page = deps.store.guardiansOfDistrict(district, after, CHUNK))
+          .isEmpty(); after = page.get(page.size() - 1).id()) {
+        page.stream().filter(g -> !plan.mentionedGuardians().contains(g.id().value()))
+            .forEach(g -> gone.add(g.id()));
+      }
+      for (GuardianId id : gone) {
+        deleted += deleteGuardian(id, tally) ? 1 : 0;
+      }
+    }
+    if (batch.bulk().contains(RosterBatch.Kind.STUDENT)) {
+      StudentId after = null;
+      List<Student> gone = new ArrayList<>();
+      for (List<Student> page; !(page = deps.store.studentsOfDistrict(district, after, CHUNK))
+          .isEmpty(); after = page.get(page.size() - 1).id()) {
+        page.stream().filter(s -> s.status() == EnrollmentStatus.ENROLLED
+                && !plan.mentionedStudents().contains(s.id().value()))
+            .forEach(s -> gone.add(s.withStatus(EnrollmentStatus.WITHDRAWN)));
+      }
+      for (List<Student> chunk : chunks(gone)) {
+        deps.store.putStudents(chunk);
+        syncStudentAccounts(chunk, tally);
+      }
+      deleted += gone.size();
+    }
+    if (batch.bulk().contains(RosterBatch.Kind.LINK)) {
+      GuardianId afterGuardian = null;
+      StudentId afterStudent = null;
+      List<GuardianLink> gone = new ArrayList<>();
+      while (true) {
+        List<GuardianLink> page = deps.store.linksOfDistrict(district, afterGuardian,
+            afterStudent, CHUNK);
+        if (page.isEmpty()) {
+          break;
+        }
+        GuardianLink last = page.get(page.size() - 1);
+        afterGuardian = last.guardian();
+        afterStudent = last.student();
+        page.stream().filter(l -> !plan.mentionedLinks().contains(BatchPlan.pair(l)))
+            .forEach(gone::add);
+      }
+      for (GuardianLink link : gone) {
+        deleted += deps.store.removeLink(link.guardian(), link.student()) ? 1 : 0;
+      }
+    }
+    return deleted;
+  }
+
+  /** A guardian the SIS deleted: sign-in disabled (key revoked, login suspended) and unlinked. */
+  private boolean deleteGuardian(GuardianId id, Tally tally) {
+    Optional<Guardian> found = deps.store.guardian(id);
+    if (found.isEmpty()) {
+      return false;
+    }
+    List<GuardianLink> links = deps.store.linksOfGuardian(id);
+    boolean changed = found.get().signInEnabled() || !links.isEmpty();
+    if (found.get().signInEnabled()) {
+      Guardian disabled = found.get().withSignInEnabled(false);
+      deps.store.putGuardian(disabled);
+      followSignIn(found.get(), disabled, tally);
+    }
+    for (GuardianLink link : links) {
+      deps.store.removeLink(id, link.student());
+    }
+    return changed;
+  }
+
+  /**
+   * Makes a guardian's login follow the SIS's sign-in flag: when it is turned off, the live key is
+   * revoked and the login suspended (the store refuses new keys and redemptions meanwhile); when
+   * it is turned back on, a suspended login is restored.
+   */
+  private void followSignIn(Guardian before, Guardian after, Tally tally) {
+    boolean wasEnabled = before == null || before.signInEnabled();
+    if (wasEnabled == after.signInEnabled()) {
+      return;
+    }
+    Instant now = deps.clock.instant();
+    if (!after.signInEnabled()) {
+      boolean revoked = deps.store.revokeLiveKey(after.id(), now);
+      Optional<PortalAccount> active = deps.store.activeAccountOfGuardian(after.id());
+      boolean suspended = active.isPresent() && deps.store.setSuspended(active.get().id(), true);
+      tally.suspended += suspended ? 1 : 0;
+      deps.audit(AuditEventType.GUARDIAN_DISABLED, after.district(), "system",
+          "guardian:" + after.id(), RequestContext.system(), "DISABLED",
+          Map.of("keyRevoked", Boolean.toString(revoked),
+              "accountSuspended", Boolean.toString(suspended)));
+      return;
+    }
+    for (PortalAccount account : deps.store.accountsOfGuardian(after.id())) {
+      if (account.status() == AccountStatus.SUSPENDED
+          && deps.store.setSuspended(account.id(), false)) {
+        tally.restored++;
+        deps.audit(AuditEventType.ACCOUNT_RESTORED, after.district(), "system",
+            "account:" + account.id(), RequestContext.system(), "RESTORED", Map.of());
+      }
+    }
+  }
+
+  // ---- student accounts ----
+
+  /**
+   * Brings each student's own login in line with the policy: an enrolled student in an eligible
+   * grade whose sign-in is enabled has an active account (created, with its initial password
+   * queued to the school, or restored); any other student's account is suspended.
+   */
+  private void syncStudentAccounts(List<Student> students, Tally tally) {
+    if (students.isEmpty()) {
+      return;
+    }
+    Map<StudentId, PortalAccount> accounts = deps.store.accountsOfStudents(
+        students.stream().map(Student::id).toList());
+    for (Student student : students) {
+      boolean wanted = student.status() == EnrollmentStatus.ENROLLED && student.signInEnabled()
+          && studentPolicy.eligible(student.grade());
+      PortalAccount account = accounts.get(student.id());
+      if (account == null) {
+        if (wanted && createStudentAccount(student)) {
+          tally.created++;
+        }
+      } else if (wanted && account.status() == AccountStatus.SUSPENDED) {
+        if (deps.store.setSuspended(account.id(), false)) {
+          tally.restored++;
+          deps.audit(AuditEventType.ACCOUNT_RESTORED, student.district(), "system",
+              "account:" + account.id(), RequestContext.system(), "RESTORED", Map.of());
+        }
+      } else if (!wanted && account.status() == AccountStatus.ACTIVE) {
+        if (deps.store.setSuspended(account.id(), true)) {
+          tally.suspended++;
+          deps.audit(AuditEventType.ACCOUNT_SUSPENDED, student.district(), "system",
+              "account:" + account.id(), RequestContext.system(), "SUSPENDED",
+              Map.of("reason", student.status() != EnrollmentStatus.ENROLLED ? "WITHDRAWN"
+                  : !student.signInEnabled() ? "SIGN_IN_DISABLED" : "GRADE_NOT_ELIGIBLE"));
+        }
+      }
+    }
+  }
+
+  private boolean createStudentAccount(Student student) {
+    District district = deps.store.district(student.district()).orElseThrow();
+    Optional<School> school = student.schoolId().flatMap(deps.store::school);
+    // The office of the student's school, else the district's helpdesk: never the student's or
+    // a guardian's own address.
+    EmailAddress office = school.flatMap(School::contactEmail).orElse(district.helpdeskEmail());
+    String base = LoginName.parse(studentPolicy.loginNameFor(student))
+        .map(LoginName::value).orElse("student-" + student.studentNumber());
+    Instant now = deps.clock.instant();
+    for (int n = 1; n <= LOGIN_SUFFIXES; n++) {
+      Optional<LoginName> login = LoginName.parse(n == 1 ? base : base + "-" + n);
+      if (login.isEmpty()) {
+        break;
+      }
+      if (deps.store.loginNameTaken(district.id(), login.get().key(), null)) {
+        continue;
+      }
+      String password = initialPassword(district, student, login.get());
+      PortalAccount account = PortalAccount.newStudentAccount(Ids.newAccountId(deps.random),
+          district.id(), login.get(), student.id(), deps.hasher.hash(password), now);
+      RosterResult result = deps.store.createStudentAccount(account,
+          messages.studentCredentials(district, student, office, login.get(),
+              SecretText.of(password), now));
+      if (result == RosterResult.APPLIED) {
+        deps.audit(AuditEventType.STUDENT_ACCOUNT_CREATED, district.id(), "system",
+            "student:" + student.id(), RequestContext.system(), "CREATED",
+            Map.of("loginName", login.get().value(), "credentialsSentTo", office.value()));
+        return true;
+      }
+      if (result == RosterResult.ACCOUNT_EXISTS) {
+        return false;
+      }
+    }
+    deps.audit(AuditEventType.STUDENT_ACCOUNT_CREATED, district.id(), "system",
+        "student:" + student.id(), RequestContext.system(), "LOGIN_NAME_TAKEN",
+        Map.of("loginName", base));
+    return false;
+  }
+
+  /**
+   * A password from the CSPRNG that the district's policy accepts: five groups of five
+   * characters from an alphabet without look-alikes, about 122 bits.
+   */
+  private String initialPassword(District district, Student student, LoginName login) {
+    PasswordContext context = deps.passwordContext(district, Optional.empty(), login.value(),
+        List.of(student));
+    while (true) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < 25; i++) {
+        if (i > 0 && i % 5 == 0) {
+          b.append('-');
+        }
+        b.append(PASSWORD_ALPHABET[deps.random.nextInt(PASSWORD_ALPHABET.length)]);
+      }
+      String candidate = b.toString();
+      if (deps.passwordPolicy.check(candidate, context).accepted()) {
+        return candidate;
+      }
+    }
+  }
+
+  // ---- restrictions and consent ----
+
+  @Override
+  public RosterResult restrict(GuardianId guardian, StudentId student, LocalDate startsOn,
+      Optional<LocalDate> endsBefore, String reason, String enteredBy) {
+    Objects.requireNonNull(guardian, "guardian");
+    Objects.requireNonNull(student, "student");
+    Optional<Guardian> g = deps.store.guardian(guardian);
+    if (g.isEmpty()) {
+      return RosterResult.UNKNOWN_GUARDIAN;
+    }
+    if (deps.store.student(student).isEmpty()) {
+      return RosterResult.UNKNOWN_STUDENT;
+    }
+    if (deps.store.linksOfGuardian(guardian).stream().noneMatch(l -> l.student().equals(student))) {
+      return RosterResult.UNKNOWN_LINK;
+    }
+    Restriction restriction;
+    try {
+      restriction = new Restriction(Ids.randomText(deps.random, 12), guardian, student,
+          Objects.requireNonNull(startsOn, "startsOn"), Objects.requireNonNull(endsBefore,
+              "endsBefore"), reason, enteredBy, deps.clock.instant());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return RosterResult.INVALID_RESTRICTION;
+    }
+    deps.store.putRestriction(restriction);
+    boolean keyRevoked = visibleStudents(guardian).isEmpty()
+        && deps.store.revokeLiveKey(guardian, deps.clock.instant());
+    deps.audit(AuditEventType.RESTRICTION_ENTERED, g.get().district(), restriction.enteredBy(),
+        "guardian:" + guardian, RequestContext.system(), "ENTERED",
+        Map.of("student", student.value(), "restriction", restriction.id(),
+            "startsOn", startsOn.toString(),
+            "endsBefore", endsBefore.map(LocalDate::toString).orElse("none"),
+            "keyRevoked", Boolean.toString(keyRevoked)));
+    return RosterResult.APPLIED;
+  }
+
+  @Override
+  public RosterResult endRestriction(String restrictionId, LocalDate day, String enteredBy) {
+    Objects.requireNonNull(day, "day");
+    Optional<Restriction> found = restrictionId == null || restrictionId.length() > 255
+        ? Optional.empty() : deps.store.restriction(restrictionId);
+    if (found.isEmpty()) {
+      return RosterResult.UNKNOWN_RESTRICTION;
+    }
+    Restriction ended;
+    try {
+      ended = found.get().endingBefore(day);
+      Checks.text(enteredBy, "enteredBy", 200);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return RosterResult.INVALID_RESTRICTION;
+    }
+    deps.store.putRestriction(ended);
+    DistrictId district = deps.store.guardian(ended.guardian()).map(Guardian::district)
+        .orElseThrow();
+    deps.audit(AuditEventType.RESTRICTION_ENDED, district, enteredBy.strip(),
+        "guardian:" + ended.guardian(), RequestContext.system(), "ENDED",
+        Map.of("restriction", ended.id(), "endsBefore", day.toString()));
+    return RosterResult.APPLIED;
+  }
+
+  @Override
+  public List<Restriction> restrictions(GuardianId guardian) {
+    return deps.store.restrictionsOfGuardian(Objects.requireNonNull(guardian, "guardian"));
+  }
+
+  @Override
+  public RosterResult setAdultConsent(StudentId studentId, GuardianId guardian, boolean granted) {
+    Objects.requireNonNull(studentId, "student");
+    Objects.requireNonNull(guardian, "guardian");
+    Optional<Student> student = deps.store.student(studentId);
+    if (student.isEmpty()) {
+      return RosterResult.UNKNOWN_STUDENT;
+    }
+    if (deps.store.linksOfGuardian(guardian).stream()
+        .noneMatch(l -> l.student().equals(studentId))) {
+      return RosterResult.UNKNOWN_LINK;
+    }
+    if (student.get().dateOfBirth().isEmpty()) {
+      return RosterResult.BIRTH_DATE_MISSING;
+    }
+    District district = deps.store.district(student.get().district()).orElseThrow();
+    if (!isAdult(student.get(), today(district), policy(district.id()))) {
+      return RosterResult.NOT_ADULT;
+    }
+    deps.store.putAdultConsent(guardian, studentId, granted);
+    deps.audit(AuditEventType.ADULT_CONSENT_CHANGED, district.id(), "student:" + studentId,
+        "guardian:" + guardian, RequestContext.system(), granted ? "GRANTED" : "WITHDRAWN",
+        Map.of());
+    return RosterResult.APPLIED;
+  }
+
+  // ---- reads ----
+
   @Override
   public Optional<District> district(DistrictId id) {
     return deps.store.district(Objects.requireNonNull(id, "id"));
+  }
+
+  @Override
+  public Optional<School> school(SchoolId id) {
+    return deps.store.school(Objects.requireNonNull(id, "id"));
   }
 
   @Override
@@ -117,29 +581,96 @@ public final class RosterService implements Roster {
   }
 
   @Override
-  public List<Student> visibleStudents(GuardianId guardian) {
-    Objects.requireNonNull(guardian, "guardian");
-    List<Student> visible = new ArrayList<>();
-    for (GuardianLink link : deps.store.linksOfGuardian(guardian)) {
-      if (!link.grantsAccess()) {
+  public List<StudentAccess> access(GuardianId guardianId) {
+    Objects.requireNonNull(guardianId, "guardian");
+    Optional<Guardian> guardian = deps.store.guardian(guardianId);
+    if (guardian.isEmpty()) {
+      return List.of();
+    }
+    List<GuardianLink> links = deps.store.linksOfGuardian(guardianId);
+    if (links.isEmpty()) {
+      return List.of();
+    }
+    District district = deps.store.district(guardian.get().district()).orElseThrow();
+    AccessPolicy policy = policy(district.id());
+    LocalDate today = today(district);
+    Map<StudentId, Student> students = new HashMap<>();
+    for (Student s : deps.store.studentsOfGuardian(guardianId)) {
+      students.put(s.id(), s);
+    }
+    List<Restriction> restrictions = deps.store.restrictionsOfGuardian(guardianId);
+    Set<StudentId> consents = null;
+    List<StudentAccess> access = new ArrayList<>(links.size());
+    for (GuardianLink link : links) {
+      Student student = students.get(link.student());
+      if (student == null) {
         continue;
       }
-      deps.store.student(link.student())
-          .filter(s -> s.status() == EnrollmentStatus.ENROLLED)
-          .ifPresent(visible::add);
+      Visibility visibility;
+      if (!guardian.get().signInEnabled()) {
+        visibility = Visibility.GUARDIAN_DISABLED;
+      } else if (!link.portalAccess()) {
+        visibility = Visibility.NO_PORTAL_ACCESS;
+      } else if (!policy.relationships().contains(link.relationship())) {
+        visibility = Visibility.RELATIONSHIP_NOT_ALLOWED;
+      } else if (student.status() != EnrollmentStatus.ENROLLED) {
+        visibility = Visibility.NOT_ENROLLED;
+      } else if (restrictions.stream().anyMatch(r -> r.student().equals(student.id())
+          && r.inForceOn(today))) {
+        visibility = Visibility.RESTRICTED;
+      } else if (isAdult(student, today, policy)
+          && policy.adultOutcome() != AccessPolicy.AdultOutcome.KEEP) {
+        if (policy.adultOutcome() == AccessPolicy.AdultOutcome.END) {
+          visibility = Visibility.ADULT_ACCESS_ENDED;
+        } else {
+          if (consents == null) {
+            consents = deps.store.adultConsentsOfGuardian(guardianId);
+          }
+          visibility = consents.contains(student.id())
+              ? Visibility.VISIBLE : Visibility.ADULT_AWAITING_CONSENT;
+        }
+      } else {
+        visibility = Visibility.VISIBLE;
+      }
+      access.add(new StudentAccess(student, link, visibility,
+          student.dateOfBirth().isEmpty()));
     }
-    visible.sort(BY_NAME);
-    return List.copyOf(visible);
+    access.sort(BY_NAME);
+    return List.copyOf(access);
   }
 
-  // WIP
-  @Override public RosterResult putSchool(dev.latchkey.model.School school) { throw new UnsupportedOperationException(); }
-  @Override public dev.latchkey.roster.BatchReport importBatch(dev.latchkey.roster.RosterBatch batch) { throw new UnsupportedOperationException(); }
-  @Override public dev.latchkey.roster.BatchReport promoteAll(DistrictId district) { throw new UnsupportedOperationException(); }
-  @Override public RosterResult restrict(GuardianId g, StudentId s, java.time.LocalDate a, Optional<java.time.LocalDate> b, String r, String e) { throw new UnsupportedOperationException(); }
-  @Override public RosterResult endRestriction(String id, java.time.LocalDate d, String e) { throw new UnsupportedOperationException(); }
-  @Override public List<dev.latchkey.model.Restriction> restrictions(GuardianId g) { throw new UnsupportedOperationException(); }
-  @Override public RosterResult setAdultConsent(StudentId s, GuardianId g, boolean b) { throw new UnsupportedOperationException(); }
-  @Override public Optional<dev.latchkey.model.School> school(dev.latchkey.model.SchoolId id) { throw new UnsupportedOperationException(); }
-  @Override public List<dev.latchkey.roster.StudentAccess> access(GuardianId g) { throw new UnsupportedOperationException(); }
+  @Override
+  public List<Student> visibleStudents(GuardianId guardian) {
+    return access(guardian).stream().filter(StudentAccess::visible)
+        .map(StudentAccess::student).toList();
+  }
+
+  private AccessPolicy policy(DistrictId district) {
+    return accessPolicies.getOrDefault(district, defaultAccess);
+  }
+
+  private LocalDate today(District district) {
+    return LocalDate.ofInstant(deps.clock.instant(), district.timeZone());
+  }
+
+  private static boolean isAdult(Student student, LocalDate today, AccessPolicy policy) {
+    return student.dateOfBirth()
+        .map(born -> Period.between(born, today).getYears() >= policy.ageOfMajority())
+        .orElse(false);
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+    }
+    return chunks;
+  }
+
+  /** Counts of account changes during one write. */
+  private static final class Tally {
+    int created;
+    int suspended;
+    int restored;
+  }
 }

@@ -137,7 +137,7 @@ class HelpdeskSignatureTest {
     Set<Class<?>> reached = reachable(Helpdesk.class);
 
     assertThat(reached).contains(GuardianFile.class, GuardianFile.AccountFacts.class,
-        GuardianFile.KeyHistory.class, GuardianFile.LinkedStudent.class,
+        GuardianFile.KeyHistory.class, dev.latchkey.roster.StudentAccess.class,
         HelpdeskResult.Done.class, HelpdeskResult.Refused.class,
         VerificationResult.Verified.class, CallerAnswers.class, Agent.class,
         dev.latchkey.model.Guardian.class, dev.latchkey.model.Student.class);

@@ -24,14 +24,18 @@ import java.util.Locale;
  * The child process of {@link CrashSafetyTest}: a host that issues activation keys to guardians
  * {@code 0..count-1} one after another while its mail server is down, printing
  * {@code ISSUED <guardian id>} after each issue has committed. The test kills it with SIGKILL
- * part-way through.
+ * part-way through. With a fourth argument {@code all} it runs the district's bulk issuance
+ * instead, printing {@code ISSUED batch <done>/<total>} after each committed batch.
  *
- * <p>Arguments: the JDBC URL, the server secret in hex, the guardian count.
+ * <p>Arguments: the JDBC URL, the server secret in hex, the guardian count, optionally
+ * {@code all}.
  */
 public final class BulkIssuer {
   static final DistrictId DISTRICT = DistrictId.of("crash-203");
   static final String ISSUED = "ISSUED ";
   static final String DONE = "DONE";
+  /** The fourth argument that makes the child run {@code activation().issueAll}. */
+  static final String ALL = "all";
 
   private BulkIssuer() {}
 
@@ -55,8 +59,8 @@ public final class BulkIssuer {
   }
 
   public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: BulkIssuer <jdbc-url> <secret-hex> <count>");
+    if (args.length != 3 && !(args.length == 4 && ALL.equals(args[3]))) {
+      System.err.println("usage: BulkIssuer <jdbc-url> <secret-hex> <count> [all]");
       System.exit(64);
     }
     String url = args[0];
@@ -86,6 +90,17 @@ public final class BulkIssuer {
             Duration.ofMinutes(2), 50))
         .build();
 
+    if (args.length == 4) {
+      // The district run: one call, a line after every committed batch.
+      latchkey.activation().issueAll(DISTRICT, (done, total, rate) -> {
+        out.println(ISSUED + "batch " + done + "/" + total);
+        out.flush();
+      });
+      out.println(DONE);
+      out.flush();
+      pool.close();
+      return;
+    }
     RequestContext request = RequestContext.system();
     for (int i = 0; i < count; i++) {
       IssueResult result = latchkey.activation().issue(guardian(i), request);

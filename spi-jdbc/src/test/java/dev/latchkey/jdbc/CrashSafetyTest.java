@@ -3,12 +3,15 @@ package dev.latchkey.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.Latchkey;
+import dev.latchkey.activation.BulkIssueProgress;
+import dev.latchkey.activation.BulkIssueReport;
+import dev.latchkey.roster.RosterBatch;
+import dev.latchkey.notify.NotificationException;
 import dev.latchkey.ServerSecrets;
 import dev.latchkey.activation.RedeemCode;
 import dev.latchkey.activation.Redemption;
 import dev.latchkey.model.District;
 import dev.latchkey.model.EmailAddress;
-import dev.latchkey.model.Guardian;
 import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.RequestContext;
 import dev.latchkey.model.SecretText;
@@ -238,16 +241,80 @@ class CrashSafetyTest {
     }
   }
 
+  @Test
+  @Timeout(120)
+  @DisplayName("Re-running the district's bulk issuance after a SIGKILL issues no second key")
+  void rerunningBulkIssuanceAfterSigkillIssuesNoSecondKey() throws Exception {
+    int guardians = 3_000;
+    byte[] master = new byte[32];
+    random.nextBytes(master);
+    ServerSecrets secrets = ServerSecrets.of(master);
+    try (TestDatabase db = TestDatabase.postgres()) {
+      seed(db, secrets, guardians);
+
+      CrashChild child = CrashChild.start(db.url(), HexFormat.of().formatHex(master), guardians,
+          BulkIssuer.ALL);
+      List<String> printed = new ArrayList<>();
+      try {
+        printed.addAll(child.awaitIssued(1, Duration.ofSeconds(60)));
+        child.process().destroyForcibly();
+        assertThat(child.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+        printed.addAll(child.drain());
+      } finally {
+        child.close();
+      }
+      assertThat(printed).doesNotContain(BulkIssuer.DONE);
+      long beforeRerun = count(db, "SELECT COUNT(*) FROM lk_activation_key");
+      assertThat(beforeRerun).as("killed mid-way").isBetween(1L, guardians - 1L);
+
+      // The operator runs it again, mail still down.
+      Latchkey rerun = Latchkey.builder().store(JdbcStore.create(db.pool(), secrets))
+          .notifier(n -> {
+            throw new NotificationException("mail server down (crash test)", null);
+          })
+          .secrets(secrets).audit(e -> { }).clock(Clock.systemUTC())
+          .passwordHasher(Argon2idHasher.create(Argon2Parameters.insecureForTestsOnly(), random))
+          .build();
+      BulkIssueReport report = rerun.activation().issueAll(BulkIssuer.DISTRICT,
+          BulkIssueProgress.NONE);
+
+      assertThat(report.issued()).isEqualTo(guardians - beforeRerun);
+      assertThat(count(db, "SELECT COUNT(DISTINCT guardian_id) FROM lk_activation_key"))
+          .isEqualTo(guardians);
+      assertThat(count(db, "SELECT COUNT(*) FROM lk_activation_key"))
+          .as("one key per guardian, across the crash and the re-run").isEqualTo(guardians);
+      assertThat(count(db, "SELECT COUNT(*) FROM lk_outbox WHERE type = 'ACTIVATION_KEY'"))
+          .as("one message per key").isEqualTo(guardians);
+      assertThat(rerun.activation().issueAll(BulkIssuer.DISTRICT, BulkIssueProgress.NONE)
+          .issued()).as("a third run finds no one").isZero();
+    }
+  }
+
+  private static long count(TestDatabase db, String sql) throws Exception {
+    try (Connection c = db.pool().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private static void seed(TestDatabase db, ServerSecrets secrets) {
+    seed(db, secrets, GUARDIANS);
+  }
+
+  private static void seed(TestDatabase db, ServerSecrets secrets, int guardians) {
     Latchkey seeding = ScanSupport.facade(JdbcStore.create(db.pool(), secrets),
         new CapturingNotifier(), e -> { }, Clock.systemUTC(), secrets);
     seeding.roster().putDistrict(new District(BulkIssuer.DISTRICT, "Crash Creek School District",
         "IL", ZoneId.of("America/Chicago"), EmailAddress.of("help@example.org"),
         "630.420.6825"));
-    for (int i = 0; i < GUARDIANS; i++) {
-      seeding.roster().putGuardian(Guardian.of(BulkIssuer.guardian(i), BulkIssuer.DISTRICT,
-          BulkIssuer.givenName(i), BulkIssuer.familyName(i), BulkIssuer.email(i)));
+    RosterBatch.Builder batch = RosterBatch.builder(BulkIssuer.DISTRICT);
+    for (int i = 0; i < guardians; i++) {
+      batch.guardian(new RosterBatch.GuardianRow("seed:" + i, BulkIssuer.guardian(i).value(),
+          BulkIssuer.givenName(i), BulkIssuer.familyName(i), BulkIssuer.email(i).value(), null,
+          null, null, true));
     }
+    assertThat(seeding.roster().importBatch(batch.build()).errors()).isEmpty();
   }
 
   private static GuardianId ownerOf(EmailAddress recipient) {
@@ -262,13 +329,15 @@ class CrashSafetyTest {
       implements AutoCloseable {
     private static final String EOF = "\u0000EOF";
 
-    static CrashChild start(String url, String secretHex, int count) throws IOException {
+    static CrashChild start(String url, String secretHex, int count, String... mode)
+        throws IOException {
       Path stderr = Files.createTempFile("bulk-issuer", ".stderr");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
           "-cp", System.getProperty("java.class.path"),
-          BulkIssuer.class.getName(), url, secretHex, Integer.toString(count))
-          .redirectError(stderr.toFile());
+          BulkIssuer.class.getName(), url, secretHex, Integer.toString(count)));
+      command.addAll(List.of(mode));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
       Process process = builder.start();
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread reader = new Thread(() -> {

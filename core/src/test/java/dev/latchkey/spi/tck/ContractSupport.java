@@ -116,6 +116,8 @@ public abstract class ContractSupport {
             .clock(clock)
             .secrets(secrets)
             .passwordHasher(hasher)
+            // Student logins are the roster-sync contract's; the others count guardians' mail.
+            .studentAccountPolicy(dev.latchkey.roster.StudentAccountPolicy.none())
             .lockoutPolicy(LockoutPolicy.defaults())
             .throttlePolicy(new ThrottlePolicy(100_000, 100_000, 100_000, Duration.ofMinutes(15))))
         .build();

@@ -329,7 +329,7 @@ public abstract class HelpdeskContract extends ContractSupport {
     assertThat(file.students()).extracting(s -> s.student().id())
         .containsExactlyInAnyOrder(SOFIA, MATEO, LUCIA);
     Map<Object, Boolean> visible = file.students().stream().collect(
-        Collectors.toMap(s -> s.student().id(), GuardianFile.LinkedStudent::visible));
+        Collectors.toMap(s -> s.student().id(), dev.latchkey.roster.StudentAccess::visible));
     assertThat(visible).containsEntry(SOFIA, true).containsEntry(MATEO, true)
         .containsEntry(LUCIA, false);
     assertThat(file.students()).allSatisfy(s ->

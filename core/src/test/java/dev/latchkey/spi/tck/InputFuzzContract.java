@@ -353,6 +353,54 @@ public abstract class InputFuzzContract extends ContractSupport {
 
   // --- Helpers ----------------------------------------------------------------------------
 
+  @Test
+  @DisplayName("S34: a roster batch of arbitrary fields: each record applied whole or reported, "
+      + "never an exception")
+  void rosterBatchWithArbitraryFieldsAppliesOrReportsEachRecord() {
+    AtomicInteger n = new AtomicInteger();
+    qt().withExamples(EXAMPLES)
+        .forAll(text(), text(), text(), text())
+        .checkAssert((name, email, grade, date) -> {
+          String g = "fz-g" + n.incrementAndGet();
+          String s = "fz-s" + n.get();
+          dev.latchkey.roster.BatchReport report = latchkey.roster().importBatch(
+              dev.latchkey.roster.RosterBatch.builder(DISTRICT)
+                  .guardian(new dev.latchkey.roster.RosterBatch.GuardianRow("fuzz:1", g, name,
+                      "Fuzz", email, name, date, grade, true))
+                  .student(new dev.latchkey.roster.RosterBatch.StudentRow("fuzz:2", s, name,
+                      "Fuzz", name, date, grade, email, true, true))
+                  .link(new dev.latchkey.roster.RosterBatch.LinkRow("fuzz:3", g, s, grade,
+                      true))
+                  .build());
+          boolean guardianRefused = report.errors().stream()
+              .anyMatch(e -> e.source().equals("fuzz:1"));
+          boolean studentRefused = report.errors().stream()
+              .anyMatch(e -> e.source().equals("fuzz:2"));
+          assertThat(report.guardians()).isEqualTo(guardianRefused ? 0 : 1);
+          assertThat(report.students()).isEqualTo(studentRefused ? 0 : 1);
+          assertThat(store.guardian(GuardianId.of(g)).isPresent()).isNotEqualTo(guardianRefused);
+          assertThat(store.student(dev.latchkey.model.StudentId.of(s)).isPresent())
+              .isNotEqualTo(studentRefused);
+          assertThat(report.links() + report.errors().stream()
+              .filter(e -> e.source().equals("fuzz:3")).count()).isEqualTo(1);
+        });
+  }
+
+  @Test
+  @DisplayName("S34: restrictions with arbitrary text and ids: documented codes, no exception")
+  void restrictWithArbitraryTextAnswersDocumentedCodes() {
+    qt().withExamples(EXAMPLES)
+        .forAll(text(), text(), text())
+        .checkAssert((reason, by, id) -> {
+          dev.latchkey.roster.RosterResult result = latchkey.roster().restrict(JOSE, SOFIA,
+              java.time.LocalDate.of(2026, 9, 1), Optional.empty(), reason, by);
+          assertThat(result).isIn(dev.latchkey.roster.RosterResult.APPLIED,
+              dev.latchkey.roster.RosterResult.INVALID_RESTRICTION);
+          assertThat(latchkey.roster().endRestriction(id, java.time.LocalDate.of(2026, 10, 1),
+              "agent")).isEqualTo(dev.latchkey.roster.RosterResult.UNKNOWN_RESTRICTION);
+        });
+  }
+
   /** Arbitrary text: any code points, Latin, the BMP, hand-picked oddities, and nulls. */
   private static Gen<String> text() {
     Gen<String> any = strings().allPossible().ofLengthBetween(0, 300);

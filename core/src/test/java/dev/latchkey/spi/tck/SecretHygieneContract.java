@@ -176,12 +176,28 @@ public abstract class SecretHygieneContract extends ContractSupport {
     thrown.add(catchThrowable(() -> latchkey.signIn().signIn(null, REQUEST)));
     assertThat(thrown).doesNotContainNull();
 
-    // Every key that was mailed.
+    // A 7th grader enrolled: a login, its initial password mailed to the school office.
+    AuditSink logging = AuditSink.logging();
+    Latchkey withStudents = facade(b -> b
+        .studentAccountPolicy(dev.latchkey.roster.StudentAccountPolicy.defaults())
+        .audit(event -> {
+          audit.record(event);
+          logging.record(event);
+        }));
+    dev.latchkey.model.StudentId pupil = dev.latchkey.model.StudentId.of("s-" + hex(4));
+    outputs.add(withStudents.roster().putStudent(student(pupil, "7" + hex(3), "Nina",
+        dev.latchkey.model.Grade.G7, "Kennedy Junior High",
+        dev.latchkey.model.EnrollmentStatus.ENROLLED)));
+    PortalAccount pupilAccount = store.accountOfStudent(pupil).orElseThrow();
+    outputs.add(pupilAccount);
+    secrets.put(pupilAccount.passwordHash().encoded(), "hash");
+
+    // Every key (and the initial password) that was mailed.
     for (Notification n : mail.sent()) {
       n.secret().map(SecretText::reveal).ifPresent(k -> secrets.put(k, "key"));
     }
     assertThat(secrets).containsValue("key");
-    assertThat(secrets.keySet()).filteredOn(k -> secrets.get(k).equals("key")).hasSize(3);
+    assertThat(secrets.keySet()).filteredOn(k -> secrets.get(k).equals("key")).hasSize(4);
 
     // Where secrets must not be.
     Map<String, String> places = new LinkedHashMap<>();

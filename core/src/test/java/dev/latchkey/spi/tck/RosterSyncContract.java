@@ -1,0 +1,617 @@
+package dev.latchkey.spi.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.Latchkey;
+import dev.latchkey.activation.BulkIssueReport;
+import dev.latchkey.activation.IssueResult;
+import dev.latchkey.activation.RedeemCode;
+import dev.latchkey.activation.RedeemResult;
+import dev.latchkey.activation.Redemption;
+import dev.latchkey.helpdesk.Agent;
+import dev.latchkey.helpdesk.GuardianFile;
+import dev.latchkey.model.AccountId;
+import dev.latchkey.model.AccountStatus;
+import dev.latchkey.model.EmailAddress;
+import dev.latchkey.model.EnrollmentStatus;
+import dev.latchkey.model.Grade;
+import dev.latchkey.model.Guardian;
+import dev.latchkey.model.GuardianId;
+import dev.latchkey.model.GuardianLink;
+import dev.latchkey.model.KeyState;
+import dev.latchkey.model.PortalAccount;
+import dev.latchkey.model.Relationship;
+import dev.latchkey.model.Restriction;
+import dev.latchkey.model.School;
+import dev.latchkey.model.SchoolId;
+import dev.latchkey.model.Student;
+import dev.latchkey.model.StudentId;
+import dev.latchkey.notify.Notification;
+import dev.latchkey.notify.NotificationType;
+import dev.latchkey.roster.AccessPolicy;
+import dev.latchkey.roster.BatchReport;
+import dev.latchkey.roster.RecordError;
+import dev.latchkey.roster.RosterBatch;
+import dev.latchkey.roster.RosterBatch.GuardianRow;
+import dev.latchkey.roster.RosterBatch.Kind;
+import dev.latchkey.roster.RosterBatch.LinkRow;
+import dev.latchkey.roster.RosterBatch.StudentRow;
+import dev.latchkey.roster.RosterResult;
+import dev.latchkey.roster.StudentAccess;
+import dev.latchkey.roster.StudentAccountPolicy;
+import dev.latchkey.roster.Visibility;
+import dev.latchkey.signin.SignInResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Roster sync: student accounts by grade, who may see whom (relationships, restrictions, the age
+ * of majority), SIS batches with per-record errors and bulk deletion, and bulk key issuance.
+ * Runs with the default {@link StudentAccountPolicy} (grades 6–12, login = student number).
+ */
+public abstract class RosterSyncContract extends ContractSupport {
+  private static final SchoolId JEFFERSON = SchoolId.of("sch-jefferson");
+  private static final SchoolId MAPLEBROOK = SchoolId.of("sch-maplebrook");
+  private static final EmailAddress JEFFERSON_OFFICE = EmailAddress.of("office.jefferson@example.org");
+  private static final EmailAddress HELPDESK = EmailAddress.of("parentsupport@example.org");
+  private static final StudentId NOAH = StudentId.of("s-noah");
+  private static final StudentId EMMA = StudentId.of("s-emma");
+
+  private Latchkey sync;
+
+  @BeforeEach
+  void setUpSync() {
+    sync = facade(b -> b.studentAccountPolicy(StudentAccountPolicy.defaults()));
+    sync.roster().putSchool(new School(JEFFERSON, DISTRICT, "Jefferson Junior High",
+        Optional.of(JEFFERSON_OFFICE)));
+    sync.roster().putSchool(new School(MAPLEBROOK, DISTRICT, "Maplebrook Elementary",
+        Optional.empty()));
+    // The Lopez family was loaded without student logins: Sofia (7th grade) gets hers now.
+    sync.roster().putStudent(store.student(SOFIA).orElseThrow());
+    mail.clear();
+  }
+
+  private Student pupil(StudentId id, String number, Grade grade, SchoolId school) {
+    return new Student(id, DISTRICT, number, id.value().substring(2), "Okafor",
+        Optional.of(LocalDate.of(2014, 3, 9)), grade, "school", EnrollmentStatus.ENROLLED,
+        Optional.of(school), true);
+  }
+
+  private Optional<PortalAccount> accountOf(StudentId student) {
+    return store.accountOfStudent(student);
+  }
+
+  private List<Notification> credentials() {
+    return mail.sent().stream().filter(n -> n.type() == NotificationType.STUDENT_CREDENTIALS)
+        .toList();
+  }
+
+  private String initialPassword(String login) {
+    return credentials().stream()
+        .filter(n -> login.equals(n.fields().get(Notification.LOGIN_NAME)))
+        .reduce((a, b) -> b).orElseThrow().secret().orElseThrow().reveal();
+  }
+
+  // ---- student accounts ----
+
+  @Test
+  void enrollingASixthGraderCreatesTheirLoginAndSendsTheCredentialsToTheSchoolOffice() {
+    assertThat(sync.roster().putStudent(pupil(NOAH, "200301", Grade.G6, JEFFERSON)))
+        .isEqualTo(RosterResult.APPLIED);
+
+    PortalAccount account = accountOf(NOAH).orElseThrow();
+    assertThat(account.loginName().value()).isEqualTo("200301");
+    assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(account.mustChangePassword()).isTrue();
+    assertThat(credentials()).singleElement().satisfies(n -> {
+      assertThat(n.recipient()).isEqualTo(JEFFERSON_OFFICE);
+      assertThat(n.fields()).containsEntry(Notification.LOGIN_NAME, "200301");
+      assertThat(n.secret()).isPresent();
+    });
+  }
+
+  @Test
+  void credentialsNeverGoToAGuardianOrTheStudentAndFallBackToTheHelpdesk() {
+    sync.roster().putStudent(pupil(NOAH, "200301", Grade.G8, MAPLEBROOK));
+    sync.roster().link(new GuardianLink(MARIA, NOAH, Relationship.PARENT, true));
+
+    assertThat(credentials()).singleElement()
+        .satisfies(n -> assertThat(n.recipient()).isEqualTo(HELPDESK));
+    assertThat(mail.sent()).noneMatch(n -> n.recipient().equals(MARIA_EMAIL));
+  }
+
+  @Test
+  void elementaryStudentsNeverGetALogin() {
+    for (Grade grade : EnumSet.range(Grade.PK, Grade.G5)) {
+      StudentId id = StudentId.of("s-" + grade.name().toLowerCase());
+      sync.roster().putStudent(pupil(id, "3" + grade.ordinal() + "000", grade, MAPLEBROOK));
+      assertThat(accountOf(id)).as(grade.name()).isEmpty();
+    }
+    sync.roster().putStudent(pupil(StudentId.of("s-ungraded"), "39999", Grade.UG, MAPLEBROOK));
+    assertThat(accountOf(StudentId.of("s-ungraded"))).isEmpty();
+    assertThat(credentials()).isEmpty();
+  }
+
+  @Test
+  void theInitialPasswordMustBeChangedAtFirstSignIn() {
+    sync.roster().putStudent(pupil(NOAH, "200301", Grade.G7, JEFFERSON));
+    String initial = initialPassword("200301");
+    assertThat(sync.passwords().policy().check(initial,
+        dev.latchkey.password.PasswordContext.empty()).accepted()).isTrue();
+
+    SignInResult first = sync.signIn().signIn(credentials("200301", initial), REQUEST);
+    assertThat(first).isInstanceOfSatisfying(SignInResult.SignedIn.class, s -> {
+      assertThat(s.passwordChangeRequired()).isTrue();
+      assertThat(s.students()).extracting(Student::id).containsExactly(NOAH);
+    });
+    PortalAccount account = accountOf(NOAH).orElseThrow();
+    assertThat(sync.accounts().changePassword(account.id(), initial, PASSWORD, PASSWORD,
+        REQUEST).code().name()).isEqualTo("CHANGED");
+
+    SignInResult second = sync.signIn().signIn(credentials("200301", PASSWORD), REQUEST);
+    assertThat(second).isInstanceOfSatisfying(SignInResult.SignedIn.class,
+        s -> assertThat(s.passwordChangeRequired()).isFalse());
+  }
+
+  @Test
+  void aStudentLoginNameMayNotBeAGuardiansEmailOrAnotherLoginAndGetsASuffix() {
+    createAccount(MARIA, MARIA_EMAIL, "200301");
+    sync.roster().putStudent(pupil(NOAH, "200301", Grade.G7, JEFFERSON));
+    assertThat(accountOf(NOAH).orElseThrow().loginName().value()).isEqualTo("200301-2");
+  }
+
+  @Test
+  void everyEligibilityTransitionMovesTheLogin() {
+    Student noah = pupil(NOAH, "200301", Grade.G5, JEFFERSON);
+    sync.roster().putStudent(noah);
+    assertThat(accountOf(NOAH)).as("5th grade").isEmpty();
+
+    sync.roster().putStudent(noah.withGrade(Grade.G6));
+    assertThat(accountOf(NOAH).orElseThrow().status()).as("promoted to 6th")
+        .isEqualTo(AccountStatus.ACTIVE);
+    String initial = initialPassword("200301");
+
+    sync.roster().putStudent(noah.withGrade(Grade.G6).withStatus(EnrollmentStatus.WITHDRAWN));
+    assertThat(accountOf(NOAH).orElseThrow().status()).as("withdrawn")
+        .isEqualTo(AccountStatus.SUSPENDED);
+    assertThat(sync.signIn().signIn(credentials("200301", initial), REQUEST))
+        .isInstanceOf(SignInResult.Failed.class);
+
+    sync.roster().putStudent(noah.withGrade(Grade.G6));
+    assertThat(accountOf(NOAH).orElseThrow().status()).as("re-enrolled")
+        .isEqualTo(AccountStatus.ACTIVE);
+    assertThat(sync.signIn().signIn(credentials("200301", initial), REQUEST))
+        .isInstanceOf(SignInResult.SignedIn.class);
+
+    sync.roster().putStudent(noah.withGrade(Grade.G5));
+    assertThat(accountOf(NOAH).orElseThrow().status()).as("back to 5th")
+        .isEqualTo(AccountStatus.SUSPENDED);
+    sync.roster().putStudent(noah.withGrade(Grade.G6));
+    assertThat(accountOf(NOAH).orElseThrow().status()).as("6th again")
+        .isEqualTo(AccountStatus.ACTIVE);
+
+    sync.roster().putStudent(noah.withGrade(Grade.G6).withSignInEnabled(false));
+    assertThat(accountOf(NOAH).orElseThrow().status()).as("SIS curtails access")
+        .isEqualTo(AccountStatus.SUSPENDED);
+    assertThat(credentials()).as("one login, one letter, whatever happened").hasSize(1);
+  }
+
+  @Test
+  void theYearEndRolloverProvisionsTheNewSixthGradersAndTouchesNothingElse() {
+    sync.roster().putStudent(pupil(NOAH, "200301", Grade.G5, MAPLEBROOK));
+    sync.roster().putStudent(pupil(EMMA, "200302", Grade.G8, JEFFERSON));
+    Student senior = pupil(StudentId.of("s-senior"), "200303", Grade.G12, JEFFERSON);
+    sync.roster().putStudent(senior);
+    Student gone = pupil(StudentId.of("s-gone"), "200304", Grade.G5, MAPLEBROOK)
+        .withStatus(EnrollmentStatus.WITHDRAWN);
+    sync.roster().putStudent(gone);
+    PortalAccount emmaBefore = accountOf(EMMA).orElseThrow();
+    mail.clear();
+
+    BatchReport report = sync.roster().promoteAll(DISTRICT);
+
+    assertThat(store.student(NOAH).orElseThrow().grade()).isEqualTo(Grade.G6);
+    assertThat(store.student(EMMA).orElseThrow().grade()).isEqualTo(Grade.G9);
+    assertThat(store.student(senior.id()).orElseThrow().grade()).isEqualTo(Grade.G12);
+    assertThat(store.student(gone.id()).orElseThrow().grade()).as("withdrawn: untouched")
+        .isEqualTo(Grade.G5);
+    assertThat(accountOf(gone.id())).isEmpty();
+    assertThat(accountOf(NOAH)).isPresent();
+    assertThat(accountOf(EMMA).orElseThrow()).isEqualTo(emmaBefore);
+    // The new 6th graders: Noah, and Mateo of the Lopez family.
+    assertThat(report.accountsCreated()).isEqualTo(2);
+    assertThat(credentials()).extracting(n -> n.fields().get(Notification.LOGIN_NAME))
+        .containsExactlyInAnyOrder("200301", "100202");
+  }
+
+  // ---- who may see whom ----
+
+  @Test
+  void relativesAndLinksWithoutPortalAccessAreDeniedByDefault() {
+    Map<StudentId, Visibility> abuela = visibility(ABUELA);
+    assertThat(abuela).containsEntry(SOFIA, Visibility.RELATIONSHIP_NOT_ALLOWED);
+    assertThat(sync.roster().visibleStudents(ABUELA)).isEmpty();
+
+    sync.roster().link(new GuardianLink(MARIA, SOFIA, Relationship.PARENT, false));
+    assertThat(visibility(MARIA)).containsEntry(SOFIA, Visibility.NO_PORTAL_ACCESS)
+        .containsEntry(MATEO, Visibility.VISIBLE)
+        .containsEntry(LUCIA, Visibility.NOT_ENROLLED);
+    assertThat(sync.roster().visibleStudents(MARIA)).extracting(Student::id)
+        .containsExactly(MATEO);
+  }
+
+  @Test
+  void aDistrictMayAllowRelatives() {
+    Latchkey relatives = facade(b -> b.accessPolicy(DISTRICT, AccessPolicy.defaults()
+        .withRelationships(EnumSet.of(Relationship.PARENT, Relationship.GUARDIAN,
+            Relationship.RELATIVE))));
+    assertThat(relatives.roster().visibleStudents(ABUELA)).extracting(Student::id)
+        .containsExactly(SOFIA);
+  }
+
+  @Test
+  void aRestrictionHidesTheStudentAtOnceFromItsStartUntilItsEnd() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("America/Chicago"));
+    assertThat(sync.roster().restrict(JOSE, SOFIA, today.plusDays(2),
+        Optional.of(today.plusDays(5)), "Protection order 2026-DV-0042", "agent.kim"))
+        .isEqualTo(RosterResult.APPLIED);
+    assertThat(visibility(JOSE)).as("not yet in force").containsEntry(SOFIA, Visibility.VISIBLE);
+
+    clock.advance(Duration.ofDays(2));
+    assertThat(visibility(JOSE)).as("first day").containsEntry(SOFIA, Visibility.RESTRICTED);
+    assertThat(visibility(MARIA)).as("the other parent").containsEntry(SOFIA, Visibility.VISIBLE);
+
+    clock.advance(Duration.ofDays(3));
+    assertThat(visibility(JOSE)).as("end date is exclusive")
+        .containsEntry(SOFIA, Visibility.VISIBLE);
+    assertThat(sync.roster().restrictions(JOSE)).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo("Protection order 2026-DV-0042");
+      assertThat(r.enteredBy()).isEqualTo("agent.kim");
+    });
+  }
+
+  @Test
+  void aRestrictionSurvivesEveryResync() {
+    sync.roster().restrict(JOSE, SOFIA, LocalDate.of(2026, 1, 1), Optional.empty(),
+        "Court order", "agent.kim");
+    assertThat(visibility(JOSE)).containsEntry(SOFIA, Visibility.RESTRICTED);
+
+    sync.roster().link(new GuardianLink(JOSE, SOFIA, Relationship.PARENT, true));
+    sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .link(new LinkRow("links.csv:2", JOSE.value(), SOFIA.value(), "parent", true)).build());
+    assertThat(visibility(JOSE)).containsEntry(SOFIA, Visibility.RESTRICTED);
+    assertThat(sync.roster().visibleStudents(JOSE)).extracting(Student::id)
+        .containsExactly(MATEO);
+  }
+
+  @Test
+  void aRestrictionLeavingNoVisibleStudentRevokesTheLiveKey() {
+    sync.activation().issue(JOSE, REQUEST);
+    sync.roster().restrict(JOSE, MATEO, LocalDate.of(2026, 1, 1), Optional.empty(),
+        "Court order", "agent.kim");
+    assertThat(liveKeys(JOSE)).as("Sofia is still visible").isEqualTo(1);
+
+    sync.roster().restrict(JOSE, SOFIA, LocalDate.of(2026, 1, 1), Optional.empty(),
+        "Court order", "agent.kim");
+    assertThat(liveKeys(JOSE)).isZero();
+  }
+
+  @Test
+  void restrictionsAreCheckedAndEndable() {
+    LocalDate day = LocalDate.of(2026, 8, 1);
+    assertThat(sync.roster().restrict(ABUELA, MATEO, day, Optional.empty(), "x", "agent"))
+        .isEqualTo(RosterResult.UNKNOWN_LINK);
+    assertThat(sync.roster().restrict(JOSE, SOFIA, day, Optional.of(day), "order", "agent"))
+        .isEqualTo(RosterResult.INVALID_RESTRICTION);
+    assertThat(sync.roster().restrict(JOSE, SOFIA, day, Optional.empty(), " ", "agent"))
+        .isEqualTo(RosterResult.INVALID_RESTRICTION);
+    assertThat(sync.roster().restrictions(JOSE)).isEmpty();
+
+    sync.roster().restrict(JOSE, SOFIA, day, Optional.empty(), "order", "agent");
+    Restriction r = sync.roster().restrictions(JOSE).get(0);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("America/Chicago"));
+    assertThat(sync.roster().endRestriction(r.id(), today, "agent.lee"))
+        .isEqualTo(RosterResult.APPLIED);
+    assertThat(visibility(JOSE)).containsEntry(SOFIA, Visibility.VISIBLE);
+    assertThat(sync.roster().endRestriction("no-such", today, "agent"))
+        .isEqualTo(RosterResult.UNKNOWN_RESTRICTION);
+  }
+
+  @Test
+  void atEighteenGuardiansWaitForTheStudentsConsent() {
+    // Sofia turns 18 on the day after START, in Chicago.
+    LocalDate birthday = LocalDate.ofInstant(START, ZoneId.of("America/Chicago")).plusDays(1);
+    Student sofia = store.student(SOFIA).orElseThrow();
+    sync.roster().putStudent(new Student(SOFIA, DISTRICT, sofia.studentNumber(),
+        sofia.givenName(), sofia.familyName(), Optional.of(birthday.minusYears(18)),
+        Grade.G12, sofia.school(), EnrollmentStatus.ENROLLED));
+    assertThat(visibility(MARIA)).as("the day before").containsEntry(SOFIA, Visibility.VISIBLE);
+    assertThat(sync.roster().setAdultConsent(SOFIA, MARIA, true))
+        .isEqualTo(RosterResult.NOT_ADULT);
+
+    clock.advance(Duration.ofDays(1));
+    assertThat(visibility(MARIA)).as("the birthday")
+        .containsEntry(SOFIA, Visibility.ADULT_AWAITING_CONSENT);
+
+    assertThat(sync.roster().setAdultConsent(SOFIA, MARIA, true))
+        .isEqualTo(RosterResult.APPLIED);
+    assertThat(visibility(MARIA)).containsEntry(SOFIA, Visibility.VISIBLE);
+    assertThat(visibility(JOSE)).containsEntry(SOFIA, Visibility.ADULT_AWAITING_CONSENT);
+
+    sync.roster().link(new GuardianLink(MARIA, SOFIA, Relationship.PARENT, true));
+    assertThat(visibility(MARIA)).as("a re-sync keeps the consent")
+        .containsEntry(SOFIA, Visibility.VISIBLE);
+    sync.roster().setAdultConsent(SOFIA, MARIA, false);
+    assertThat(visibility(MARIA)).containsEntry(SOFIA, Visibility.ADULT_AWAITING_CONSENT);
+  }
+
+  @Test
+  void withoutABirthDateNothingIsGuessedAndTheHelpdeskSeesTheGap() {
+    Student sofia = store.student(SOFIA).orElseThrow();
+    sync.roster().putStudent(new Student(SOFIA, DISTRICT, sofia.studentNumber(),
+        sofia.givenName(), sofia.familyName(), Optional.empty(), Grade.G12, sofia.school(),
+        EnrollmentStatus.ENROLLED));
+    assertThat(visibility(MARIA)).containsEntry(SOFIA, Visibility.VISIBLE);
+    assertThat(sync.roster().setAdultConsent(SOFIA, MARIA, true))
+        .isEqualTo(RosterResult.BIRTH_DATE_MISSING);
+
+    GuardianFile file = sync.helpdesk().file(new Agent("agent.kim"), MARIA).orElseThrow();
+    assertThat(file.students()).filteredOn(s -> s.student().id().equals(SOFIA))
+        .singleElement().satisfies(s -> assertThat(s.birthDateMissing()).isTrue());
+    assertThat(file.students()).filteredOn(s -> s.student().id().equals(MATEO))
+        .singleElement().satisfies(s -> assertThat(s.birthDateMissing()).isFalse());
+  }
+
+  @Test
+  void aSiblingEnrolledLaterAppearsWithoutANewKey() {
+    String key = issueKey(MARIA, MARIA_EMAIL);
+    sync.activation().redeem(new Redemption(key, "maria.lopez", PASSWORD, PASSWORD), REQUEST);
+    sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .student(new StudentRow("users.csv:9", "s-nina", "100209", "Nina", "Lopez",
+            "2021-05-01", "KG", MAPLEBROOK.value(), true, true))
+        .link(new LinkRow("users.csv:9", MARIA.value(), "s-nina", "parent", true)).build());
+
+    SignInResult signedIn = sync.signIn().signIn(credentials("maria.lopez", PASSWORD), REQUEST);
+    assertThat(signedIn).isInstanceOfSatisfying(SignInResult.SignedIn.class,
+        s -> assertThat(s.students()).extracting(Student::id).contains(StudentId.of("s-nina")));
+    assertThat(mail.sentTo(MARIA_EMAIL, NotificationType.ACTIVATION_KEY)).hasSize(1);
+  }
+
+  // ---- batches ----
+
+  @Test
+  void aBatchReportsEachBadRecordAndAppliesTheRest() {
+    RosterBatch batch = RosterBatch.builder(DISTRICT)
+        .guardian(new GuardianRow("users.csv:2", "g-ada", "Ada", "Okafor", "ada@example.org",
+            null, null, null, true))
+        .guardian(new GuardianRow("users.csv:3", "g-nameless", " ", "Okafor", null, null, null,
+            null, true))
+        .guardian(new GuardianRow("users.csv:4", "g-twice", "Tom", "Twice", null, null, null,
+            null, true))
+        .guardian(new GuardianRow("users.csv:5", "g-twice", "Tim", "Twice", null, null, null,
+            null, true))
+        .guardian(new GuardianRow("users.csv:6", "g-bad-mail", "Bo", "Okafor", "not an email",
+            null, null, null, true))
+        .student(new StudentRow("users.csv:7", "s-ike", "300101", "Ike", "Okafor", "2013-02-03",
+            "06", JEFFERSON.value(), true, true))
+        .student(new StudentRow("users.csv:8", "s-odd", "300102", "Odd", "Okafor", null,
+            "Grade Thirteen", null, true, true))
+        .student(new StudentRow("users.csv:9", "s-nofamily", "300103", "No", null, null, "7",
+            null, true, true))
+        .student(new StudentRow("users.csv:10", "s-lost", "300104", "Lost", "Okafor", null, "7",
+            "sch-nowhere", true, true))
+        .link(new LinkRow("users.csv:2", "g-ada", "s-ike", "parent", true))
+        .link(new LinkRow("users.csv:3", "g-nameless", "s-ike", "parent", true))
+        .link(new LinkRow("users.csv:11", "g-ada", "s-odd", "parent", true))
+        .link(new LinkRow("users.csv:12", "g-ghost", "s-ike", "parent", true))
+        .link(new LinkRow("users.csv:13", "g-ada", "s-ike", "guardian", true))
+        .link(new LinkRow("users.csv:14", MARIA.value(), "s-ike", "aunt", true))
+        .build();
+
+    BatchReport report = sync.roster().importBatch(batch);
+
+    assertThat(report.errors()).extracting(RecordError::source, RecordError::problem,
+            RecordError::field)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("users.csv:3", RecordError.Problem.MISSING_FIELD, "givenName"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:4", RecordError.Problem.DUPLICATE_ID, "id"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:5", RecordError.Problem.DUPLICATE_ID, "id"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:6", RecordError.Problem.INVALID_FIELD, "email"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:8", RecordError.Problem.UNKNOWN_GRADE, "grade"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:9", RecordError.Problem.MISSING_FIELD, "familyName"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:10", RecordError.Problem.BROKEN_REFERENCE, "schoolId"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:3", RecordError.Problem.BROKEN_REFERENCE, "guardianId"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:11", RecordError.Problem.BROKEN_REFERENCE, "studentId"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:12", RecordError.Problem.BROKEN_REFERENCE, "guardianId"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:2", RecordError.Problem.DUPLICATE_ID, "guardianId"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:13", RecordError.Problem.DUPLICATE_ID, "guardianId"),
+            org.assertj.core.groups.Tuple.tuple("users.csv:14", RecordError.Problem.INVALID_FIELD, "relationship"));
+    assertThat(report.guardians()).isEqualTo(1);
+    assertThat(report.students()).isEqualTo(1);
+    assertThat(report.links()).isZero();
+    assertThat(store.guardian(GuardianId.of("g-ada"))).isPresent();
+    assertThat(store.guardian(GuardianId.of("g-nameless"))).isEmpty();
+    assertThat(store.guardian(GuardianId.of("g-twice"))).isEmpty();
+    assertThat(store.guardian(GuardianId.of("g-bad-mail"))).isEmpty();
+    assertThat(store.student(StudentId.of("s-odd"))).isEmpty();
+    assertThat(store.student(StudentId.of("s-lost"))).isEmpty();
+    Student ike = store.student(StudentId.of("s-ike")).orElseThrow();
+    assertThat(ike.grade()).isEqualTo(Grade.G6);
+    assertThat(ike.schoolId()).contains(JEFFERSON);
+    assertThat(ike.school()).isEqualTo("Jefferson Junior High");
+    assertThat(ike.dateOfBirth()).contains(LocalDate.of(2013, 2, 3));
+    assertThat(store.linksOfGuardian(GuardianId.of("g-ada"))).isEmpty();
+    assertThat(report.accountsCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchIsIdempotent() {
+    RosterBatch batch = RosterBatch.builder(DISTRICT)
+        .guardian(new GuardianRow("u:1", "g-ada", "Ada", "Okafor", "ada@example.org", "630 555",
+            "60540", "es", true))
+        .student(new StudentRow("u:2", "s-ike", "300101", "Ike", "Okafor", null, "Sixth grade",
+            JEFFERSON.value(), true, true))
+        .link(new LinkRow("u:1", "g-ada", "s-ike", "parent", true)).build();
+    BatchReport first = sync.roster().importBatch(batch);
+    BatchReport second = sync.roster().importBatch(batch);
+
+    assertThat(first.errors()).isEmpty();
+    assertThat(second.errors()).isEmpty();
+    assertThat(first.accountsCreated()).isEqualTo(1);
+    assertThat(second.accountsCreated()).isZero();
+    assertThat(second.deleted()).isZero();
+    Guardian ada = store.guardian(GuardianId.of("g-ada")).orElseThrow();
+    assertThat(ada.preferredLanguage()).contains(java.util.Locale.forLanguageTag("es"));
+    assertThat(ada.phone()).contains("630 555");
+    assertThat(sync.roster().visibleStudents(ada.id())).extracting(Student::id)
+        .containsExactly(StudentId.of("s-ike"));
+  }
+
+  @Test
+  void aBulkBatchDeletesWhatItOmits() {
+    AccountId joseAccount = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    sync.activation().issue(MARIA, REQUEST);
+    Student sofia = store.student(SOFIA).orElseThrow();
+
+    RosterBatch.Builder bulk = RosterBatch.builder(DISTRICT)
+        .bulk(Kind.GUARDIAN, Kind.STUDENT, Kind.LINK)
+        .guardian(new GuardianRow("users.csv:2", MARIA.value(), "Maria", "Lopez",
+            MARIA_EMAIL.value(), null, null, null, true))
+        .guardian(new GuardianRow("users.csv:3", ABUELA.value(), "Rosa", "Garcia",
+            ABUELA_EMAIL.value(), null, null, null, true))
+        .guardian(new GuardianRow("users.csv:4", NO_EMAIL.value(), "Sam", "Noemail",
+            null, null, null, null, true))
+        .student(new StudentRow("users.csv:5", SOFIA.value(), sofia.studentNumber(), "Sofia",
+            "Lopez", null, "7", null, true, true))
+        .link(new LinkRow("users.csv:2", MARIA.value(), SOFIA.value(), "parent", true));
+    BatchReport report = sync.roster().importBatch(bulk.build());
+
+    // Jose is gone from the file: disabled, unlinked, his login suspended.
+    assertThat(store.guardian(JOSE).orElseThrow().signInEnabled()).isFalse();
+    assertThat(store.linksOfGuardian(JOSE)).isEmpty();
+    assertThat(store.account(joseAccount).orElseThrow().status())
+        .isEqualTo(AccountStatus.SUSPENDED);
+    assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.Failed.class);
+    assertThat(sync.activation().issue(JOSE, REQUEST).code())
+        .isEqualTo(IssueResult.IssueCode.SIGN_IN_DISABLED);
+    // Mateo (enrolled) is gone: withdrawn. Lucia was already withdrawn.
+    assertThat(store.student(MATEO).orElseThrow().status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
+    // Links Maria–Mateo, Maria–Lucia and Abuela–Sofia are gone; Maria–Sofia stays.
+    assertThat(store.linksOfGuardian(MARIA)).extracting(GuardianLink::student)
+        .containsExactly(SOFIA);
+    assertThat(store.linksOfGuardian(ABUELA)).isEmpty();
+    assertThat(liveKeys(MARIA)).as("Maria is still on file").isEqualTo(1);
+    // Jose (his own links go with him), Mateo, and three links of others.
+    assertThat(report.deleted()).isEqualTo(1 + 1 + 3);
+
+    // Jose comes back in the next file: his login returns.
+    BatchReport back = sync.roster().importBatch(bulk
+        .guardian(new GuardianRow("users.csv:6", JOSE.value(), "Jose", "Lopez",
+            JOSE_EMAIL.value(), null, null, null, true))
+        .link(new LinkRow("users.csv:6", JOSE.value(), SOFIA.value(), "parent", true))
+        .build());
+    assertThat(back.accountsRestored()).isEqualTo(1);
+    assertThat(back.deleted()).isZero();
+    assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.SignedIn.class);
+  }
+
+  @Test
+  void aGuardianTheSisDisablesKeepsTheRecordButCannotSignInOrRedeem() {
+    String key = issueKey(MARIA, MARIA_EMAIL);
+    createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    for (GuardianId id : List.of(MARIA, JOSE)) {
+      sync.roster().putGuardian(store.guardian(id).orElseThrow().withSignInEnabled(false));
+    }
+    assertThat(sync.activation().redeem(new Redemption(key, "maria.lopez", PASSWORD, PASSWORD),
+        REQUEST).code()).isEqualTo(RedeemCode.KEY_REVOKED);
+    assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.Failed.class);
+    assertThat(visibility(JOSE).values()).containsOnly(Visibility.GUARDIAN_DISABLED);
+
+    sync.roster().putGuardian(store.guardian(JOSE).orElseThrow().withSignInEnabled(true));
+    assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.SignedIn.class);
+  }
+
+  @Test
+  void anUnknownDistrictIsRefusedWhole() {
+    assertThatThrownBy(() -> sync.roster().importBatch(
+        RosterBatch.builder(dev.latchkey.model.DistrictId.of("nowhere")).build()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ---- bulk issuance ----
+
+  @Test
+  void bulkIssuanceReachesEveryGuardianAwaitingAKeyOnceAndReportsProgress() {
+    createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    RosterBatch.Builder more = RosterBatch.builder(DISTRICT);
+    for (int i = 0; i < 1234; i++) {
+      more.guardian(new GuardianRow("u:" + i, String.format("g-%05d", i), "Given" + i, "Family",
+          String.format("parent%05d@example.org", i), null, null, null, i % 100 != 7));
+    }
+    sync.roster().importBatch(more.build());
+    mail.clear();
+    List<long[]> progress = new ArrayList<>();
+
+    BulkIssueReport report = sync.activation().issueAll(DISTRICT,
+        (done, total, rate) -> progress.add(new long[] {done, total}));
+    while (store.pendingCount() > 0) {
+      sync.outbox().runOnce();
+    }
+
+    // Maria, Abuela and 1,234 - 13 enabled new guardians; not Jose (has a login), not Sam (no
+    // email), not the 13 the SIS disabled.
+    long expected = 2 + 1234 - 13;
+    assertThat(report.issued()).isEqualTo(expected);
+    assertThat(mail.sent()).filteredOn(n -> n.type() == NotificationType.ACTIVATION_KEY)
+        .hasSize((int) expected)
+        .extracting(Notification::recipient).doesNotHaveDuplicates();
+    assertThat(progress).isNotEmpty();
+    assertThat(progress.get(progress.size() - 1)).containsExactly(expected, expected);
+    assertThat(liveKeys(JOSE)).isZero();
+    assertThat(liveKeys(GuardianId.of("g-00007"))).isZero();
+
+    BulkIssueReport again = sync.activation().issueAll(DISTRICT, (d, t, r) -> { });
+    assertThat(again.issued()).as("a re-run issues nothing twice").isZero();
+    assertThat(liveKeys(MARIA)).isEqualTo(1);
+  }
+
+  @Test
+  void bulkIssuanceSkipsAGuardianWhoseKeyHasNotExpiredButReachesOneWhoseKeyHas() {
+    sync.activation().issue(MARIA, REQUEST);
+    clock.advance(Duration.ofDays(30));
+    sync.activation().issue(ABUELA, REQUEST);
+    mail.clear();
+
+    BulkIssueReport report = sync.activation().issueAll(DISTRICT, (d, t, r) -> { });
+
+    assertThat(report.issued()).isEqualTo(2); // Maria (expired) and Jose
+    assertThat(mail.sent()).extracting(Notification::recipient)
+        .containsExactlyInAnyOrder(MARIA_EMAIL, JOSE_EMAIL);
+  }
+
+  private long liveKeys(GuardianId guardian) {
+    Instant now = clock.instant();
+    return store.keysOfGuardian(guardian).stream()
+        .filter(k -> k.state() == KeyState.LIVE && now.isBefore(k.expiresAt())).count();
+  }
+
+  private Map<StudentId, Visibility> visibility(GuardianId guardian) {
+    return sync.roster().access(guardian).stream()
+        .collect(Collectors.toMap(a -> a.student().id(), StudentAccess::visibility));
+  }
+}
