@@ -52,16 +52,20 @@ public final class OneRosterFormatException extends RuntimeException {
     return line > 0 ? file + ":" + line : file;
   }
 
+  /** @return what is wrong */
   public Code code() {
     return code;
   }
 
-  /** The file at fault ({@code users.csv}), or the bundle's own name for bundle-wide faults. */
+  /**
+   * @return the file at fault ({@code users.csv}), or the bundle's own name for faults of the
+   *     bundle as a whole
+   */
   public String file() {
     return file;
   }
 
-  /** The line at fault (the header is line 1), or 0 when the fault is the whole file. */
+  /** @return the line at fault (the header is line 1), or 0 when the fault is the whole file */
   public long line() {
     return line;
   }

@@ -34,7 +34,10 @@ public record OneRosterImport(RosterBatch batch, OneRosterVersion version,
     errors = List.copyOf(errors);
   }
 
-  /** The mode of a data file ({@code "users"}), {@link FileMode#ABSENT} when not named. */
+  /**
+   * @param file a data file's name without {@code .csv}: {@code "users"}
+   * @return its mode, {@link FileMode#ABSENT} when not named
+   */
   public FileMode mode(String file) {
     return files.getOrDefault(Objects.requireNonNull(file, "file"), FileMode.ABSENT);
   }

@@ -78,7 +78,10 @@ public final class OneRosterReader {
     this.district = district;
   }
 
-  /** A reader whose batches belong to {@code district}. */
+  /**
+   * @param district the district every record of the bundle belongs to
+   * @return a reader whose batches belong to {@code district}
+   */
   public static OneRosterReader forDistrict(DistrictId district) {
     return new OneRosterReader(Objects.requireNonNull(district, "district"));
   }
