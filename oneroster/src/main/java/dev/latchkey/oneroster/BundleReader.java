@@ -66,13 +66,20 @@ final class BundleReader {
       }
       readUsers(v);
     }
-    if (mode("orgs") == FileMode.BULK) {
+    // A bulk file deletes what it omits, but not when this reader refused some of its rows: a
+    // refused row names someone who is still there, so nothing is deleted until a clean file.
+    if (mode("orgs") == FileMode.BULK && refusedNone("orgs.csv")) {
       batch.bulk(Kind.SCHOOL);
     }
-    if (mode("users") == FileMode.BULK) {
+    if (mode("users") == FileMode.BULK && refusedNone("users.csv")
+        && refusedNone("roles.csv") && refusedNone("demographics.csv")) {
       batch.bulk(Kind.GUARDIAN, Kind.STUDENT, Kind.LINK);
     }
     return new OneRosterImport(batch.build(), v, modes, errors);
+  }
+
+  private boolean refusedNone(String file) {
+    return errors.stream().noneMatch(e -> e.source().startsWith(file + ":"));
   }
 
   private FileMode mode(String file) {

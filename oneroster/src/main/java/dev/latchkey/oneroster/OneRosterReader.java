@@ -60,7 +60,9 @@ import java.util.Objects;
  *       a bulk {@code orgs.csv} makes schools bulk. In bulk files {@code status} and
  *       {@code dateLastModified} must be blank; in delta files both are required, and
  *       {@code status=tobedeleted} becomes a deletion. A delta adds and refreshes links; it
- *       removes none (only a bulk file or a deletion does).
+ *       removes none (only a bulk file or a deletion does). A bulk file with a row this reader
+ *       refused deletes nothing: the refused row names someone still on the SIS's roll, so the
+ *       bundle is applied as a delta until a clean bulk file arrives.
  * </ul>
  *
  * <p>Row-level faults the core judges (a missing name, an unknown grade, a duplicate id, a link

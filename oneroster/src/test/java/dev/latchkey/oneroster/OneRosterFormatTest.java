@@ -260,6 +260,8 @@ class OneRosterFormatTest {
             "dateLastModified"));
     assertThat(read.batch().guardians()).isEmpty();
     assertThat(read.batch().students()).hasSize(1);
+    assertThat(read.batch().bulk()).as("refused rows name people still there: delete nothing")
+        .isEmpty();
   }
 
   @Test
