@@ -80,6 +80,9 @@ abstract class Bundle implements Closeable {
   }
 
   private static final class Zip extends Bundle {
+    /** The most one CSV file of a bundle may expand to: a million-student users.csv is far less. */
+    static final long MAX_ENTRY_BYTES = 2L << 30;
+
     private final String name;
     private final ZipFile zip;
     private final Map<String, ZipEntry> files = new HashMap<>();
@@ -141,12 +144,19 @@ abstract class Bundle implements Closeable {
 
     @Override
     InputStream open(String file) throws IOException {
+      String entry = file;
       return new FilterInputStream(zip.getInputStream(files.get(file))) {
+        private long read;
+
         // a truncated or corrupt entry is a broken bundle, not an I/O fault
         @Override
         public int read() throws IOException {
           try {
-            return super.read();
+            int b = super.read();
+            if (b >= 0) {
+              count(1);
+            }
+            return b;
           } catch (IOException e) {
             throw corrupt(e);
           }
@@ -155,10 +165,22 @@ abstract class Bundle implements Closeable {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
           try {
-            return super.read(b, off, len);
+            return count(super.read(b, off, len));
           } catch (IOException e) {
             throw corrupt(e);
           }
+        }
+
+        /** Refuses a file that expands past the limit: a zip bomb, not a roster. */
+        private int count(int n) {
+          if (n > 0) {
+            read += n;
+            if (read > MAX_ENTRY_BYTES) {
+              throw new OneRosterFormatException(Code.NOT_A_BUNDLE, entry, 0,
+                  "the file expands to more than " + (MAX_ENTRY_BYTES >> 20) + " MiB");
+            }
+          }
+          return n;
         }
       };
     }
