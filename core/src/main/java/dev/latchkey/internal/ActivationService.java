@@ -311,11 +311,13 @@ public final class ActivationService implements Activation {
       after = page.get(page.size() - 1).id();
       Instant expiresAt = now.plus(deps.activationPolicy.keyLife());
       List<IssueKeyCommand> commands = new ArrayList<>(page.size());
+      Map<GuardianId, List<Student>> students = roster.visibleStudents(page);
       for (Guardian guardian : page) {
         EmailAddress to = guardian.email().orElseThrow();
         ActivationKey key = ActivationKey.generate(deps.random);
         Notification mail = messages.activationKey(district, guardian, to,
-            SecretText.of(key.display()), expiresAt, roster.visibleStudents(guardian.id()), now);
+            SecretText.of(key.display()), expiresAt,
+            students.getOrDefault(guardian.id(), List.of()), now);
         commands.add(new IssueKeyCommand(ActivationKeyRecord.live(
             deps.digester.digest(key.canonicalBytes()), guardian.id(), districtId, to, now,
             expiresAt), mail, false, null));

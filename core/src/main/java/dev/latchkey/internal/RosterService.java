@@ -583,60 +583,81 @@ public final class RosterService implements Roster {
   @Override
   public List<StudentAccess> access(GuardianId guardianId) {
     Objects.requireNonNull(guardianId, "guardian");
-    Optional<Guardian> guardian = deps.store.guardian(guardianId);
-    if (guardian.isEmpty()) {
-      return List.of();
+    return deps.store.guardian(guardianId)
+        .map(g -> accessOf(List.of(g)).getOrDefault(g.id(), List.of()))
+        .orElse(List.of());
+  }
+
+  /**
+   * Who sees whom for many guardians at once, in a handful of store reads whatever their number:
+   * links × enrolment × access × restrictions × age.
+   */
+  Map<GuardianId, List<StudentAccess>> accessOf(List<Guardian> guardians) {
+    List<GuardianId> ids = guardians.stream().map(Guardian::id).toList();
+    Map<GuardianId, List<GuardianLink>> links = deps.store.linksOfGuardians(ids);
+    Set<StudentId> linked = new java.util.HashSet<>();
+    links.values().forEach(l -> l.forEach(link -> linked.add(link.student())));
+    Map<GuardianId, List<StudentAccess>> access = new HashMap<>();
+    if (linked.isEmpty()) {
+      guardians.forEach(g -> access.put(g.id(), List.of()));
+      return access;
     }
-    List<GuardianLink> links = deps.store.linksOfGuardian(guardianId);
-    if (links.isEmpty()) {
-      return List.of();
-    }
-    District district = deps.store.district(guardian.get().district()).orElseThrow();
-    AccessPolicy policy = policy(district.id());
-    LocalDate today = today(district);
-    Map<StudentId, Student> students = new HashMap<>();
-    for (Student s : deps.store.studentsOfGuardian(guardianId)) {
-      students.put(s.id(), s);
-    }
-    List<Restriction> restrictions = deps.store.restrictionsOfGuardian(guardianId);
-    Set<StudentId> consents = null;
-    List<StudentAccess> access = new ArrayList<>(links.size());
-    for (GuardianLink link : links) {
-      Student student = students.get(link.student());
-      if (student == null) {
-        continue;
-      }
-      Visibility visibility;
-      if (!guardian.get().signInEnabled()) {
-        visibility = Visibility.GUARDIAN_DISABLED;
-      } else if (!link.portalAccess()) {
-        visibility = Visibility.NO_PORTAL_ACCESS;
-      } else if (!policy.relationships().contains(link.relationship())) {
-        visibility = Visibility.RELATIONSHIP_NOT_ALLOWED;
-      } else if (student.status() != EnrollmentStatus.ENROLLED) {
-        visibility = Visibility.NOT_ENROLLED;
-      } else if (restrictions.stream().anyMatch(r -> r.student().equals(student.id())
-          && r.inForceOn(today))) {
-        visibility = Visibility.RESTRICTED;
-      } else if (isAdult(student, today, policy)
-          && policy.adultOutcome() != AccessPolicy.AdultOutcome.KEEP) {
-        if (policy.adultOutcome() == AccessPolicy.AdultOutcome.END) {
-          visibility = Visibility.ADULT_ACCESS_ENDED;
-        } else {
-          if (consents == null) {
-            consents = deps.store.adultConsentsOfGuardian(guardianId);
-          }
-          visibility = consents.contains(student.id())
-              ? Visibility.VISIBLE : Visibility.ADULT_AWAITING_CONSENT;
+    Map<StudentId, Student> students = deps.store.students(linked);
+    Map<GuardianId, List<Restriction>> restrictions = deps.store.restrictionsOfGuardians(ids);
+    Map<DistrictId, District> districts = new HashMap<>();
+    for (Guardian guardian : guardians) {
+      District district = districts.computeIfAbsent(guardian.district(),
+          d -> deps.store.district(d).orElseThrow());
+      AccessPolicy policy = policy(district.id());
+      LocalDate today = today(district);
+      List<Restriction> restricted = restrictions.getOrDefault(guardian.id(), List.of());
+      Set<StudentId> consents = null;
+      List<StudentAccess> list = new ArrayList<>();
+      for (GuardianLink link : links.getOrDefault(guardian.id(), List.of())) {
+        Student student = students.get(link.student());
+        if (student == null) {
+          continue;
         }
-      } else {
-        visibility = Visibility.VISIBLE;
+        Visibility visibility;
+        if (!guardian.signInEnabled()) {
+          visibility = Visibility.GUARDIAN_DISABLED;
+        } else if (!link.portalAccess()) {
+          visibility = Visibility.NO_PORTAL_ACCESS;
+        } else if (!policy.relationships().contains(link.relationship())) {
+          visibility = Visibility.RELATIONSHIP_NOT_ALLOWED;
+        } else if (student.status() != EnrollmentStatus.ENROLLED) {
+          visibility = Visibility.NOT_ENROLLED;
+        } else if (restricted.stream().anyMatch(r -> r.student().equals(student.id())
+            && r.inForceOn(today))) {
+          visibility = Visibility.RESTRICTED;
+        } else if (isAdult(student, today, policy)
+            && policy.adultOutcome() != AccessPolicy.AdultOutcome.KEEP) {
+          if (policy.adultOutcome() == AccessPolicy.AdultOutcome.END) {
+            visibility = Visibility.ADULT_ACCESS_ENDED;
+          } else {
+            if (consents == null) {
+              consents = deps.store.adultConsentsOfGuardian(guardian.id());
+            }
+            visibility = consents.contains(student.id())
+                ? Visibility.VISIBLE : Visibility.ADULT_AWAITING_CONSENT;
+          }
+        } else {
+          visibility = Visibility.VISIBLE;
+        }
+        list.add(new StudentAccess(student, link, visibility, student.dateOfBirth().isEmpty()));
       }
-      access.add(new StudentAccess(student, link, visibility,
-          student.dateOfBirth().isEmpty()));
+      list.sort(BY_NAME);
+      access.put(guardian.id(), List.copyOf(list));
     }
-    access.sort(BY_NAME);
-    return List.copyOf(access);
+    return access;
+  }
+
+  /** The students each guardian may see today, for many guardians at once. */
+  Map<GuardianId, List<Student>> visibleStudents(List<Guardian> guardians) {
+    Map<GuardianId, List<Student>> visible = new HashMap<>();
+    accessOf(guardians).forEach((g, access) -> visible.put(g, access.stream()
+        .filter(StudentAccess::visible).map(StudentAccess::student).toList()));
+    return visible;
   }
 
   @Override

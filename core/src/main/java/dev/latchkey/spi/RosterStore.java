@@ -86,6 +86,31 @@ public interface RosterStore {
   /** The students linked to the guardian (through any link), in no particular order. */
   List<Student> studentsOfGuardian(GuardianId guardian);
 
+  /**
+   * {@link #linksOfGuardian} for many guardians at once (a backend answers in one query per
+   * chunk); guardians without links may be absent from the map.
+   */
+  default Map<GuardianId, List<GuardianLink>> linksOfGuardians(Collection<GuardianId> guardians) {
+    Map<GuardianId, List<GuardianLink>> links = new java.util.HashMap<>();
+    for (GuardianId g : guardians) {
+      links.put(g, linksOfGuardian(g));
+    }
+    return links;
+  }
+
+  /**
+   * {@link #restrictionsOfGuardian} for many guardians at once; guardians without restrictions
+   * may be absent from the map.
+   */
+  default Map<GuardianId, List<Restriction>> restrictionsOfGuardians(
+      Collection<GuardianId> guardians) {
+    Map<GuardianId, List<Restriction>> restrictions = new java.util.HashMap<>();
+    for (GuardianId g : guardians) {
+      restrictions.put(g, restrictionsOfGuardian(g));
+    }
+    return restrictions;
+  }
+
   /** Inserts or replaces the restriction with this id. */
   void putRestriction(Restriction restriction);
 
