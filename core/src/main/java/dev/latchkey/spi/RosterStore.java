@@ -83,9 +83,6 @@ public interface RosterStore {
   List<GuardianLink> linksOfDistrict(DistrictId district, @Nullable GuardianId afterGuardian,
       @Nullable StudentId afterStudent, int limit);
 
-  /** The students linked to the guardian (through any link), in no particular order. */
-  List<Student> studentsOfGuardian(GuardianId guardian);
-
   /**
    * {@link #linksOfGuardian} for many guardians at once (a backend answers in one query per
    * chunk); guardians without links may be absent from the map.

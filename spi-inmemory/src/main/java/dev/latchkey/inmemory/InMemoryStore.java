@@ -214,14 +214,6 @@ public final class InMemoryStore implements LatchkeyStore {
   }
 
   @Override
-  public List<Student> studentsOfGuardian(GuardianId guardian) {
-    synchronized (lock) {
-      return links.getOrDefault(guardian, Map.of()).keySet().stream()
-          .map(students::get).filter(Objects::nonNull).toList();
-    }
-  }
-
-  @Override
   public void putRestriction(Restriction restriction) {
     Objects.requireNonNull(restriction, "restriction");
     synchronized (lock) {

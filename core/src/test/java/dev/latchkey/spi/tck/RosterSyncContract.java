@@ -670,8 +670,11 @@ public abstract class RosterSyncContract extends ContractSupport {
         .containsOnlyKeys(GuardianId.of("b-g00007"));
     assertThat(store.students(List.of(StudentId.of("b-s02344"), SOFIA)))
         .containsOnlyKeys(StudentId.of("b-s02344"), SOFIA);
-    assertThat(store.studentsOfGuardian(GuardianId.of("b-g00001"))).extracting(Student::id)
-        .containsExactlyInAnyOrder(StudentId.of("b-s00001"), SOFIA);
+    assertThat(store.linksOfGuardians(List.of(GuardianId.of("b-g00001"), MARIA)))
+        .hasEntrySatisfying(GuardianId.of("b-g00001"), l -> assertThat(l)
+            .extracting(GuardianLink::student)
+            .containsExactlyInAnyOrder(StudentId.of("b-s00001"), SOFIA))
+        .hasEntrySatisfying(MARIA, l -> assertThat(l).hasSize(3));
     assertThat(store.removeLink(GuardianId.of("b-g00001"), SOFIA)).isTrue();
     assertThat(store.removeLink(GuardianId.of("b-g00001"), SOFIA)).isFalse();
   }
