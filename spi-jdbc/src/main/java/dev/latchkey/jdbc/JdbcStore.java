@@ -19,6 +19,9 @@ import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.GuardianLink;
 import dev.latchkey.model.KeyState;
 import dev.latchkey.model.PortalAccount;
+import dev.latchkey.model.Restriction;
+import dev.latchkey.model.School;
+import dev.latchkey.model.SchoolId;
 import dev.latchkey.model.Student;
 import dev.latchkey.model.StudentId;
 import dev.latchkey.model.TokenDigest;
@@ -43,13 +46,22 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,6 +84,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcStore implements LatchkeyStore {
   private static final int QUERY_TIMEOUT_SECONDS = 5;
+  /** Rows to one JDBC batch and one transaction in the batched roster writes. */
+  private static final int BATCH_ROWS = 1000;
+  /** Ids to one IN list (and commands to one transaction in bulk issuance). */
+  private static final int IN_ROWS = 500;
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
   private final Transactions tx;
@@ -106,43 +122,112 @@ public final class JdbcStore implements LatchkeyStore {
         d.id().value()));
   }
 
+  private static final String GUARDIAN_UPDATE = "UPDATE lk_guardian SET district_id = ?, "
+      + "given_name = ?, family_name = ?, email = ?, email_key = ?, phone = ?, postal_code = ?, "
+      + "preferred_language = ?, sign_in_enabled = ? WHERE id = ?";
+  private static final String GUARDIAN_INSERT = "INSERT INTO lk_guardian (district_id, "
+      + "given_name, family_name, email, email_key, phone, postal_code, preferred_language, "
+      + "sign_in_enabled, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String STUDENT_UPDATE = "UPDATE lk_student SET district_id = ?, "
+      + "student_number = ?, given_name = ?, family_name = ?, date_of_birth = ?, grade = ?, "
+      + "school = ?, status = ?, school_id = ?, sign_in_enabled = ? WHERE id = ?";
+  private static final String STUDENT_INSERT = "INSERT INTO lk_student (district_id, "
+      + "student_number, given_name, family_name, date_of_birth, grade, school, status, "
+      + "school_id, sign_in_enabled, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String LINK_UPDATE = "UPDATE lk_link SET relationship = ?, "
+      + "portal_access = ? WHERE guardian_id = ? AND student_id = ?";
+  private static final String LINK_INSERT = "INSERT INTO lk_link (relationship, portal_access, "
+      + "guardian_id, student_id) VALUES (?, ?, ?, ?)";
+
   @Override
   public void putGuardian(Guardian g) {
     Objects.requireNonNull(g, "guardian");
-    tx.inTransaction("putGuardian", c -> upsert(c,
-        "UPDATE lk_guardian SET district_id = ?, given_name = ?, family_name = ?, email = ?, "
-            + "email_key = ?, phone = ?, postal_code = ?, preferred_language = ? WHERE id = ?",
-        "INSERT INTO lk_guardian (district_id, given_name, family_name, email, email_key, "
-            + "phone, postal_code, preferred_language, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        g.district().value(), g.givenName(), g.familyName(),
-        g.email().map(e -> e.value()).orElse(null), g.email().map(e -> e.key()).orElse(null),
-        g.phone().orElse(null), g.postalCode().orElse(null),
-        g.preferredLanguage().map(Locale::toLanguageTag).orElse(null), g.id().value()));
+    tx.inTransaction("putGuardian", c -> upsert(c, GUARDIAN_UPDATE, GUARDIAN_INSERT,
+        guardianArgs(g)));
   }
 
   @Override
   public void putStudent(Student s) {
     Objects.requireNonNull(s, "student");
-    tx.inTransaction("putStudent", c -> upsert(c,
-        "UPDATE lk_student SET district_id = ?, student_number = ?, given_name = ?, "
-            + "family_name = ?, date_of_birth = ?, grade = ?, school = ?, status = ? "
-            + "WHERE id = ?",
-        "INSERT INTO lk_student (district_id, student_number, given_name, family_name, "
-            + "date_of_birth, grade, school, status, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        s.district().value(), s.studentNumber(), s.givenName(), s.familyName(),
-        s.dateOfBirth().map(Date::valueOf).orElse(null), s.grade().name(), s.school(),
-        s.status().name(), s.id().value()));
+    tx.inTransaction("putStudent", c -> upsert(c, STUDENT_UPDATE, STUDENT_INSERT,
+        studentArgs(s)));
   }
 
   @Override
   public void putLink(GuardianLink l) {
     Objects.requireNonNull(l, "link");
-    tx.inTransaction("putLink", c -> upsert(c,
-        "UPDATE lk_link SET relationship = ?, portal_access = ? "
-            + "WHERE guardian_id = ? AND student_id = ?",
-        "INSERT INTO lk_link (relationship, portal_access, guardian_id, student_id) "
-            + "VALUES (?, ?, ?, ?)",
-        l.relationship().name(), l.portalAccess(), l.guardian().value(), l.student().value()));
+    tx.inTransaction("putLink", c -> upsert(c, LINK_UPDATE, LINK_INSERT, linkArgs(l)));
+  }
+
+  @Override
+  public void putGuardians(List<Guardian> guardians) {
+    putAll("putGuardians", guardians, Guardian::id, GUARDIAN_UPDATE, GUARDIAN_INSERT,
+        JdbcStore::guardianArgs);
+  }
+
+  @Override
+  public void putStudents(List<Student> students) {
+    putAll("putStudents", students, Student::id, STUDENT_UPDATE, STUDENT_INSERT,
+        JdbcStore::studentArgs);
+  }
+
+  @Override
+  public void putLinks(List<GuardianLink> links) {
+    putAll("putLinks", links, l -> List.of(l.guardian(), l.student()), LINK_UPDATE,
+        LINK_INSERT, JdbcStore::linkArgs);
+  }
+
+  /** The arguments of the guardian's update and insert; the id comes last in both. */
+  private static Object[] guardianArgs(Guardian g) {
+    return new Object[] {g.district().value(), g.givenName(), g.familyName(),
+        g.email().map(e -> e.value()).orElse(null), g.email().map(e -> e.key()).orElse(null),
+        g.phone().orElse(null), g.postalCode().orElse(null),
+        g.preferredLanguage().map(Locale::toLanguageTag).orElse(null), g.signInEnabled(),
+        g.id().value()};
+  }
+
+  private static Object[] studentArgs(Student s) {
+    return new Object[] {s.district().value(), s.studentNumber(), s.givenName(),
+        s.familyName(), s.dateOfBirth().map(Date::valueOf).orElse(null), s.grade().name(),
+        s.school(), s.status().name(), s.schoolId().map(SchoolId::value).orElse(null),
+        s.signInEnabled(), s.id().value()};
+  }
+
+  private static Object[] linkArgs(GuardianLink l) {
+    return new Object[] {l.relationship().name(), l.portalAccess(), l.guardian().value(),
+        l.student().value()};
+  }
+
+  /**
+   * Upserts many rows with JDBC batches, {@value #BATCH_ROWS} to a transaction: one batch of
+   * updates, then one batch inserting the rows no update matched. A record listed twice is
+   * written once, as its last occurrence, as one-by-one puts would leave it.
+   */
+  private <T> void putAll(String operation, List<T> records, Function<T, Object> id,
+      String update, String insert, Function<T, Object[]> args) {
+    Objects.requireNonNull(records, "records");
+    Map<Object, Object[]> last = new LinkedHashMap<>();
+    for (T record : records) {
+      Objects.requireNonNull(record, "record");
+      last.put(id.apply(record), args.apply(record));
+    }
+    List<Object[]> rows = List.copyOf(last.values());
+    for (List<Object[]> chunk : chunks(rows, BATCH_ROWS)) {
+      tx.inTransaction(operation, c -> {
+        int[] updated = batch(c, update, chunk);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+          // A driver may not say how many rows an update in a batch matched: ask again.
+          boolean matched = updated[i] == Statement.SUCCESS_NO_INFO
+              ? update(c, update, chunk.get(i)) > 0 : updated[i] > 0;
+          if (!matched) {
+            missing.add(chunk.get(i));
+          }
+        }
+        batch(c, insert, missing);
+        return null;
+      });
+    }
   }
 
   @Override
@@ -181,6 +266,159 @@ public final class JdbcStore implements LatchkeyStore {
         "SELECT * FROM lk_guardian WHERE district_id = ? AND email_key = ?", Rows::guardian,
         district.value(), emailKey);
   }
+  @Override
+  public void putSchool(School school) {
+    Objects.requireNonNull(school, "school");
+    tx.inTransaction("putSchool", c -> upsert(c,
+        "UPDATE lk_school SET district_id = ?, name = ?, contact_email = ? WHERE id = ?",
+        "INSERT INTO lk_school (district_id, name, contact_email, id) VALUES (?, ?, ?, ?)",
+        school.district().value(), school.name(),
+        school.contactEmail().map(EmailAddress::value).orElse(null), school.id().value()));
+  }
+
+  @Override
+  public Optional<School> school(SchoolId id) {
+    return one("school", "SELECT * FROM lk_school WHERE id = ?", Rows::school, id.value());
+  }
+
+  @Override
+  public boolean removeLink(GuardianId guardian, StudentId student) {
+    return tx.inTransaction("removeLink", c -> update(c,
+        "DELETE FROM lk_link WHERE guardian_id = ? AND student_id = ?", guardian.value(),
+        student.value()) == 1);
+  }
+
+  @Override
+  public Map<GuardianId, Guardian> guardians(Collection<GuardianId> ids) {
+    Map<GuardianId, Guardian> found = new HashMap<>();
+    for (Guardian g : byIds("guardians", "SELECT * FROM lk_guardian WHERE id IN (%s)",
+        Rows::guardian, ids.stream().map(GuardianId::value).toList())) {
+      found.put(g.id(), g);
+    }
+    return found;
+  }
+
+  @Override
+  public Map<StudentId, Student> students(Collection<StudentId> ids) {
+    Map<StudentId, Student> found = new HashMap<>();
+    for (Student s : byIds("students", "SELECT * FROM lk_student WHERE id IN (%s)",
+        Rows::student, ids.stream().map(StudentId::value).toList())) {
+      found.put(s.id(), s);
+    }
+    return found;
+  }
+
+  @Override
+  public List<Guardian> guardiansOfDistrict(DistrictId district, @Nullable GuardianId after,
+      int limit) {
+    if (pageLimit(limit) == 0) {
+      return List.of();
+    }
+    return after == null
+        ? list("guardiansOfDistrict", "SELECT * FROM lk_guardian WHERE district_id = ? "
+            + "ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::guardian, district.value(), limit)
+        : list("guardiansOfDistrict", "SELECT * FROM lk_guardian WHERE district_id = ? "
+            + "AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::guardian,
+            district.value(), after.value(), limit);
+  }
+
+  @Override
+  public List<Student> studentsOfDistrict(DistrictId district, @Nullable StudentId after,
+      int limit) {
+    if (pageLimit(limit) == 0) {
+      return List.of();
+    }
+    return after == null
+        ? list("studentsOfDistrict", "SELECT * FROM lk_student WHERE district_id = ? "
+            + "ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::student, district.value(), limit)
+        : list("studentsOfDistrict", "SELECT * FROM lk_student WHERE district_id = ? "
+            + "AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::student,
+            district.value(), after.value(), limit);
+  }
+
+  @Override
+  public List<GuardianLink> linksOfDistrict(DistrictId district,
+      @Nullable GuardianId afterGuardian, @Nullable StudentId afterStudent, int limit) {
+    if (pageLimit(limit) == 0) {
+      return List.of();
+    }
+    // A link belongs to its guardian's district.
+    String from = "SELECT l.* FROM lk_link l JOIN lk_guardian g ON g.id = l.guardian_id "
+        + "WHERE g.district_id = ? ";
+    String page = "ORDER BY l.guardian_id, l.student_id FETCH FIRST ? ROWS ONLY";
+    return afterGuardian == null || afterStudent == null
+        ? list("linksOfDistrict", from + page, Rows::link, district.value(), limit)
+        : list("linksOfDistrict", from + "AND (l.guardian_id > ? OR (l.guardian_id = ? "
+            + "AND l.student_id > ?)) " + page, Rows::link, district.value(),
+            afterGuardian.value(), afterGuardian.value(), afterStudent.value(), limit);
+  }
+
+  @Override
+  public List<Student> studentsOfGuardian(GuardianId guardian) {
+    return list("studentsOfGuardian", "SELECT s.* FROM lk_student s "
+        + "JOIN lk_link l ON l.student_id = s.id WHERE l.guardian_id = ?", Rows::student,
+        guardian.value());
+  }
+
+  @Override
+  public void putRestriction(Restriction r) {
+    Objects.requireNonNull(r, "restriction");
+    tx.inTransaction("putRestriction", c -> upsert(c,
+        "UPDATE lk_restriction SET guardian_id = ?, student_id = ?, starts_on = ?, "
+            + "ends_before = ?, reason = ?, entered_by = ?, entered_at = ? WHERE id = ?",
+        "INSERT INTO lk_restriction (guardian_id, student_id, starts_on, ends_before, reason, "
+            + "entered_by, entered_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        r.guardian().value(), r.student().value(), Date.valueOf(r.startsOn()),
+        r.endsBefore().map(Date::valueOf).orElse(null), r.reason(), r.enteredBy(),
+        r.enteredAt(), r.id()));
+  }
+
+  @Override
+  public Optional<Restriction> restriction(String id) {
+    if (unmatchable(id)) {
+      return Optional.empty();
+    }
+    return one("restriction", "SELECT * FROM lk_restriction WHERE id = ?", Rows::restriction,
+        id);
+  }
+
+  @Override
+  public List<Restriction> restrictionsOfGuardian(GuardianId guardian) {
+    return list("restrictionsOfGuardian", "SELECT * FROM lk_restriction WHERE guardian_id = ? "
+        + "ORDER BY entered_at, id", Rows::restriction, guardian.value());
+  }
+
+  @Override
+  public void putAdultConsent(GuardianId guardian, StudentId student, boolean granted) {
+    tx.inTransaction("putAdultConsent", c -> {
+      if (!granted) {
+        return update(c, "DELETE FROM lk_adult_consent WHERE guardian_id = ? "
+            + "AND student_id = ?", guardian.value(), student.value());
+      }
+      if (queryOne(c, "SELECT 1 FROM lk_adult_consent WHERE guardian_id = ? "
+          + "AND student_id = ?", rs -> true, guardian.value(), student.value()).isPresent()) {
+        return 0;
+      }
+      try {
+        return update(c, "INSERT INTO lk_adult_consent (guardian_id, student_id) "
+            + "VALUES (?, ?)", guardian.value(), student.value());
+      } catch (SQLException e) {
+        // Granted concurrently by another caller: the row is there, as asked.
+        if (SqlErrors.isUniqueViolation(e, "lk_adult_consent")) {
+          c.rollback();
+          return 0;
+        }
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public Set<StudentId> adultConsentsOfGuardian(GuardianId guardian) {
+    return Set.copyOf(list("adultConsentsOfGuardian", "SELECT student_id FROM lk_adult_consent "
+        + "WHERE guardian_id = ?", rs -> StudentId.of(rs.getString(1)), guardian.value()));
+  }
+
 
   // ---- activation keys ----
 
@@ -191,15 +429,16 @@ public final class JdbcStore implements LatchkeyStore {
     String guardian = key.guardian().value();
     return tx.inTransaction("issueKey", c -> {
       // The guardian's row is the lock every key and account change for them queues behind.
-      Optional<Optional<String>> row = queryOne(c,
-          "SELECT email_key FROM lk_guardian WHERE id = ? FOR UPDATE",
-          rs -> Optional.ofNullable(rs.getString(1)), guardian);
+      Optional<GuardianRow> row = queryOne(c, "SELECT email_key, sign_in_enabled "
+          + "FROM lk_guardian WHERE id = ? FOR UPDATE", GuardianRow::of, guardian);
       if (row.isEmpty()) {
         return IssueOutcome.refused(IssueOutcome.Status.UNKNOWN_GUARDIAN);
       }
-      Optional<String> emailKey = row.get();
-      if (!emailKey.map(key.sentTo().key()::equals).orElse(false)) {
+      if (!key.sentTo().key().equals(row.get().emailKey())) {
         return IssueOutcome.refused(IssueOutcome.Status.ADDRESS_CHANGED);
+      }
+      if (!row.get().signInEnabled()) {
+        return IssueOutcome.refused(IssueOutcome.Status.SIGN_IN_DISABLED);
       }
       Optional<String> active = queryOne(c,
           "SELECT id FROM lk_account WHERE active_guardian_id = ?", rs -> rs.getString(1),
@@ -227,10 +466,7 @@ public final class JdbcStore implements LatchkeyStore {
         update(c, "UPDATE lk_account SET status = 'DISABLED', active_guardian_id = NULL "
             + "WHERE id = ? AND status = 'ACTIVE'", active.get());
       }
-      update(c, "INSERT INTO lk_activation_key (" + KEY_COLUMNS + ", live_guardian_id) "
-              + "VALUES (?, ?, ?, ?, ?, ?, 'LIVE', NULL, NULL, NULL, NULL, ?)",
-          key.digest().hex(), guardian, key.district().value(), key.sentTo().value(),
-          key.issuedAt(), key.expiresAt(), guardian);
+      update(c, KEY_INSERT, keyArgs(key, null));
       enqueue(c, command.mail());
       return new IssueOutcome(IssueOutcome.Status.ISSUED,
           revoked.map(TokenDigest::new).orElse(null), active.map(AccountId::of).orElse(null));
@@ -244,8 +480,9 @@ public final class JdbcStore implements LatchkeyStore {
     return tx.inTransaction("redeemKey", c -> {
       // Lock order everywhere: the guardian's row, then the key's. A reissue racing this
       // redemption queues behind it, so at most one of them takes effect (S20).
-      queryOne(c, "SELECT id FROM lk_guardian WHERE id = ? FOR UPDATE", rs -> true,
-          account.guardian().value());
+      boolean signInEnabled = queryOne(c, "SELECT sign_in_enabled FROM lk_guardian "
+          + "WHERE id = ? FOR UPDATE", rs -> rs.getBoolean(1), account.guardian().value())
+          .orElse(false);
       Optional<ActivationKeyRecord> found = queryOne(c, "SELECT " + KEY_COLUMNS
           + " FROM lk_activation_key WHERE digest = ? FOR UPDATE", Rows::key,
           command.digest().hex());
@@ -262,14 +499,17 @@ public final class JdbcStore implements LatchkeyStore {
       if (!command.now().isBefore(key.expiresAt())) {
         return RedeemOutcome.KEY_EXPIRED;
       }
+      if (!signInEnabled) {
+        return RedeemOutcome.KEY_REVOKED;
+      }
       if (emailOfAnotherGuardian(c, account.district(), account.loginName().key(),
           account.guardian())) {
         return RedeemOutcome.USERNAME_TAKEN;
       }
       AccountInsert inserted = insertAccount(c, account);
       if (inserted != AccountInsert.INSERTED) {
-        return inserted == AccountInsert.GUARDIAN_HAS_ACCOUNT
-            ? RedeemOutcome.KEY_ALREADY_USED : RedeemOutcome.USERNAME_TAKEN;
+        return inserted == AccountInsert.LOGIN_NAME_TAKEN
+            ? RedeemOutcome.USERNAME_TAKEN : RedeemOutcome.KEY_ALREADY_USED;
       }
       int redeemed = update(c, "UPDATE lk_activation_key SET state = 'REDEEMED', "
               + "redeemed_at = ?, redeemed_by = ?, redeemed_login = ?, live_guardian_id = NULL "
@@ -297,6 +537,158 @@ public final class JdbcStore implements LatchkeyStore {
     return list("keysOfGuardian", "SELECT " + KEY_COLUMNS + " FROM lk_activation_key "
         + "WHERE guardian_id = ? ORDER BY issued_at, seq", Rows::key, guardian.value());
   }
+  /**
+   * Takes the commands {@value #IN_ROWS} to a transaction. Each transaction locks its guardians'
+   * rows in id order (so two bulk runs cannot deadlock, and every single-guardian operation
+   * queues behind it as usual), reads their live keys and active accounts with one query each,
+   * decides every command as {@link #issueKey} would, and writes the keys and outbox rows in
+   * JDBC batches.
+   */
+  @Override
+  public List<IssueOutcome> issueFirstKeys(List<IssueKeyCommand> commands, Instant now) {
+    Objects.requireNonNull(commands, "commands");
+    Objects.requireNonNull(now, "now");
+    commands.forEach(command -> Objects.requireNonNull(command, "command"));
+    List<IssueOutcome> outcomes = new ArrayList<>(commands.size());
+    for (List<IssueKeyCommand> chunk : chunks(commands, IN_ROWS)) {
+      outcomes.addAll(tx.inTransaction("issueFirstKeys", c -> issueFirst(c, chunk, now)));
+    }
+    return List.copyOf(outcomes);
+  }
+
+  /** A key that is live (state LIVE) for a guardian while this batch is decided. */
+  private static final class LiveKey {
+    final String digest;
+    final Instant expiresAt;
+    /** The row this batch is about to insert for it; null for a key already stored. */
+    final Object @Nullable [] pendingRow;
+
+    LiveKey(String digest, Instant expiresAt, Object @Nullable [] pendingRow) {
+      this.digest = digest;
+      this.expiresAt = expiresAt;
+      this.pendingRow = pendingRow;
+    }
+  }
+
+  private List<IssueOutcome> issueFirst(Connection c, List<IssueKeyCommand> chunk, Instant now)
+      throws SQLException {
+    List<String> ids = chunk.stream().map(command -> command.key().guardian().value())
+        .distinct().toList();
+    Map<String, GuardianRow> guardians = new HashMap<>();
+    String in = placeholders(ids.size());
+    try (PreparedStatement ps = tx.prepare(c, "SELECT id, email_key, sign_in_enabled "
+        + "FROM lk_guardian WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")) {
+      bind(ps, ids.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          guardians.put(rs.getString("id"), GuardianRow.of(rs));
+        }
+      }
+    }
+    Set<String> withAccount = new HashSet<>();
+    Map<String, LiveKey> live = new HashMap<>();
+    if (!guardians.isEmpty()) {
+      List<String> known = List.copyOf(guardians.keySet());
+      String knownIn = placeholders(known.size());
+      try (PreparedStatement ps = tx.prepare(c, "SELECT active_guardian_id FROM lk_account "
+          + "WHERE active_guardian_id IN (" + knownIn + ")")) {
+        bind(ps, known.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            withAccount.add(rs.getString(1));
+          }
+        }
+      }
+      try (PreparedStatement ps = tx.prepare(c, "SELECT live_guardian_id, digest, expires_at "
+          + "FROM lk_activation_key WHERE live_guardian_id IN (" + knownIn + ")")) {
+        bind(ps, known.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            live.put(rs.getString(1), new LiveKey(rs.getString(2),
+                Rows.instant(rs, "expires_at"), null));
+          }
+        }
+      }
+    }
+
+    List<IssueOutcome> outcomes = new ArrayList<>(chunk.size());
+    List<Object[]> revocations = new ArrayList<>();
+    List<Object[]> keyRows = new ArrayList<>();
+    List<Object[]> outboxRows = new ArrayList<>();
+    for (IssueKeyCommand command : chunk) {
+      ActivationKeyRecord key = command.key();
+      String guardian = key.guardian().value();
+      LiveKey current = live.get(guardian);
+      GuardianRow row = guardians.get(guardian);
+      IssueOutcome.Status refusal = null;
+      if (current != null && now.isBefore(current.expiresAt)) {
+        refusal = IssueOutcome.Status.HAS_LIVE_KEY;
+      } else if (row == null) {
+        refusal = IssueOutcome.Status.UNKNOWN_GUARDIAN;
+      } else if (!key.sentTo().key().equals(row.emailKey())) {
+        refusal = IssueOutcome.Status.ADDRESS_CHANGED;
+      } else if (!row.signInEnabled()) {
+        refusal = IssueOutcome.Status.SIGN_IN_DISABLED;
+      } else if (withAccount.contains(guardian)) {
+        refusal = IssueOutcome.Status.HAS_ACCOUNT;
+      }
+      if (refusal != null) {
+        outcomes.add(IssueOutcome.refused(refusal));
+        continue;
+      }
+      // A key still LIVE but expired at now is revoked, as issueKey revokes it.
+      if (current != null) {
+        if (current.pendingRow == null) {
+          revocations.add(new Object[] {key.issuedAt(), current.digest});
+        } else {
+          revokeRow(current.pendingRow, key.issuedAt());
+        }
+      }
+      Object[] keyRow = keyArgs(key, null);
+      keyRows.add(keyRow);
+      outboxRows.add(outboxArgs(command.mail()));
+      live.put(guardian, new LiveKey(key.digest().hex(), key.expiresAt(), keyRow));
+      outcomes.add(new IssueOutcome(IssueOutcome.Status.ISSUED,
+          current == null ? null : new TokenDigest(current.digest), null));
+    }
+    batch(c, "UPDATE lk_activation_key SET state = 'REVOKED', revoked_at = ?, "
+        + "live_guardian_id = NULL WHERE digest = ? AND state = 'LIVE'", revocations);
+    batch(c, KEY_INSERT, keyRows);
+    batch(c, OUTBOX_INSERT, outboxRows);
+    return outcomes;
+  }
+
+  @Override
+  public List<Guardian> guardiansAwaitingKey(DistrictId district, @Nullable GuardianId after,
+      int limit, Instant now) {
+    if (pageLimit(limit) == 0) {
+      return List.of();
+    }
+    String page = " ORDER BY g.id FETCH FIRST ? ROWS ONLY";
+    return after == null
+        ? list("guardiansAwaitingKey", "SELECT g.* " + AWAITING_KEY + page, Rows::guardian,
+            district.value(), now, limit)
+        : list("guardiansAwaitingKey", "SELECT g.* " + AWAITING_KEY + " AND g.id > ?" + page,
+            Rows::guardian, district.value(), now, after.value(), limit);
+  }
+
+  @Override
+  public long countGuardiansAwaitingKey(DistrictId district, Instant now) {
+    return one("countGuardiansAwaitingKey", "SELECT COUNT(*) " + AWAITING_KEY,
+        rs -> rs.getLong(1), district.value(), now).orElse(0L);
+  }
+
+  @Override
+  public boolean revokeLiveKey(GuardianId guardian, Instant now) {
+    return tx.inTransaction("revokeLiveKey", c -> {
+      queryOne(c, "SELECT id FROM lk_guardian WHERE id = ? FOR UPDATE", rs -> true,
+          guardian.value());
+      return update(c, "UPDATE lk_activation_key SET state = 'REVOKED', revoked_at = ?, "
+          + "live_guardian_id = NULL WHERE live_guardian_id = ? AND state = 'LIVE' "
+          + "AND expires_at > ?", now, guardian.value(), now) == 1;
+    });
+  }
+
 
   // ---- accounts ----
 
@@ -331,8 +723,8 @@ public final class JdbcStore implements LatchkeyStore {
       if (inserted == AccountInsert.INSERTED) {
         return RosterResult.APPLIED;
       }
-      return inserted == AccountInsert.GUARDIAN_HAS_ACCOUNT
-          ? RosterResult.ACCOUNT_EXISTS : RosterResult.LOGIN_NAME_TAKEN;
+      return inserted == AccountInsert.LOGIN_NAME_TAKEN
+          ? RosterResult.LOGIN_NAME_TAKEN : RosterResult.ACCOUNT_EXISTS;
     });
   }
 
@@ -347,6 +739,80 @@ public final class JdbcStore implements LatchkeyStore {
     return one("activeAccountOfGuardian", "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account "
         + "WHERE active_guardian_id = ?", Rows::account, guardian.value());
   }
+  @Override
+  public RosterResult createStudentAccount(PortalAccount account, Notification credentials) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(credentials, "credentials");
+    if (account.student() == null) {
+      throw new IllegalArgumentException("not a student account");
+    }
+    String student = account.student().value();
+    return tx.inTransaction("createStudentAccount", c -> {
+      // The student's row is the lock two creations for one student queue behind.
+      if (queryOne(c, "SELECT id FROM lk_student WHERE id = ? FOR UPDATE", rs -> true,
+          student).isEmpty()) {
+        throw new IllegalArgumentException("the account's student is not on the roster");
+      }
+      if (queryOne(c, "SELECT 1 FROM lk_account WHERE student_id = ?", rs -> true, student)
+          .isPresent()) {
+        return RosterResult.ACCOUNT_EXISTS;
+      }
+      String loginKey = account.loginName().key();
+      if (queryOne(c, "SELECT 1 FROM lk_account WHERE district_id = ? AND login_key = ?",
+          rs -> true, account.district().value(), loginKey).isPresent()
+          || emailOfAnotherGuardian(c, account.district(), loginKey, null)) {
+        return RosterResult.LOGIN_NAME_TAKEN;
+      }
+      AccountInsert inserted = insertAccount(c, account);
+      if (inserted != AccountInsert.INSERTED) {
+        return inserted == AccountInsert.LOGIN_NAME_TAKEN
+            ? RosterResult.LOGIN_NAME_TAKEN : RosterResult.ACCOUNT_EXISTS;
+      }
+      enqueue(c, credentials);
+      return RosterResult.APPLIED;
+    });
+  }
+
+  @Override
+  public Optional<PortalAccount> accountOfStudent(StudentId student) {
+    return one("accountOfStudent", "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account "
+        + "WHERE student_id = ?", Rows::account, student.value());
+  }
+
+  @Override
+  public Map<StudentId, PortalAccount> accountsOfStudents(Collection<StudentId> students) {
+    Map<StudentId, PortalAccount> found = new HashMap<>();
+    for (PortalAccount a : byIds("accountsOfStudents", "SELECT " + ACCOUNT_COLUMNS
+        + " FROM lk_account WHERE student_id IN (%s)", Rows::account,
+        students.stream().map(StudentId::value).toList())) {
+      found.put(Objects.requireNonNull(a.student()), a);
+    }
+    return found;
+  }
+
+  @Override
+  public boolean setSuspended(AccountId id, boolean suspended) {
+    return tx.inTransaction("setSuspended", c -> {
+      if (suspended) {
+        return update(c, "UPDATE lk_account SET status = 'SUSPENDED', "
+            + "active_guardian_id = NULL WHERE id = ? AND status = 'ACTIVE'", id.value()) == 1;
+      }
+      try {
+        return update(c, "UPDATE lk_account SET status = 'ACTIVE', "
+            + "active_guardian_id = guardian_id WHERE id = ? AND status = 'SUSPENDED'",
+            id.value()) == 1;
+      } catch (SQLException e) {
+        // The guardian has another active account by now (one per guardian): this one stays
+        // suspended.
+        if (SqlErrors.isUniqueViolation(e, "lk_account_active_guardian_uq")) {
+          c.rollback();
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
 
   @Override
   public boolean loginNameTaken(DistrictId district, String loginKey,
@@ -764,12 +1230,18 @@ public final class JdbcStore implements LatchkeyStore {
         Rows.instant(rs, "next_attempt_at"), rs.getBoolean("parked"));
   }
 
+  private static final String OUTBOX_INSERT = "INSERT INTO lk_outbox (id, district_id, type, "
+      + "payload, created_at, next_attempt_at, leased_until, attempts, parked) "
+      + "VALUES (?, ?, ?, ?, ?, ?, NULL, 0, FALSE)";
+
   private void enqueue(Connection c, Notification n) throws SQLException {
-    update(c, "INSERT INTO lk_outbox (id, district_id, type, payload, created_at, "
-            + "next_attempt_at, leased_until, attempts, parked) "
-            + "VALUES (?, ?, ?, ?, ?, ?, NULL, 0, FALSE)",
-        n.id().value(), n.district().value(), n.type().name(), codec.encode(n), n.createdAt(),
-        n.createdAt());
+    update(c, OUTBOX_INSERT, outboxArgs(n));
+  }
+
+  /** The outbox row of {@code n}, its payload sealed under the outbox key (S31). */
+  private Object[] outboxArgs(Notification n) {
+    return new Object[] {n.id().value(), n.district().value(), n.type().name(),
+        codec.encode(n), n.createdAt(), n.createdAt()};
   }
 
   // ---- plumbing ----
@@ -790,7 +1262,8 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   /** What inserting an account did; the unique constraints are the final word (S18, S36). */
-  private enum AccountInsert { INSERTED, GUARDIAN_HAS_ACCOUNT, LOGIN_NAME_TAKEN }
+  private enum AccountInsert { INSERTED, GUARDIAN_HAS_ACCOUNT, STUDENT_HAS_ACCOUNT,
+    LOGIN_NAME_TAKEN }
 
   /** Inserts the account; on a broken uniqueness rule, rolls the transaction back and says so. */
   private AccountInsert insertAccount(Connection c, PortalAccount account) throws SQLException {
@@ -804,6 +1277,10 @@ public final class JdbcStore implements LatchkeyStore {
       if (SqlErrors.isUniqueViolation(e, "lk_account_active_guardian_uq")) {
         c.rollback();
         return AccountInsert.GUARDIAN_HAS_ACCOUNT;
+      }
+      if (SqlErrors.isUniqueViolation(e, "lk_account_student_uq")) {
+        c.rollback();
+        return AccountInsert.STUDENT_HAS_ACCOUNT;
       }
       if (SqlErrors.isUniqueViolation(e, "lk_account_login_uq")) {
         c.rollback();
@@ -886,27 +1363,96 @@ public final class JdbcStore implements LatchkeyStore {
     }
   }
 
-  // ---- roster sync (to be implemented) ----
-  @Override public void putSchool(dev.latchkey.model.School school) { throw new UnsupportedOperationException(); }
-  @Override public boolean removeLink(GuardianId g, StudentId s) { throw new UnsupportedOperationException(); }
-  @Override public Optional<dev.latchkey.model.School> school(dev.latchkey.model.SchoolId id) { throw new UnsupportedOperationException(); }
-  @Override public java.util.Map<GuardianId, Guardian> guardians(java.util.Collection<GuardianId> ids) { throw new UnsupportedOperationException(); }
-  @Override public java.util.Map<StudentId, Student> students(java.util.Collection<StudentId> ids) { throw new UnsupportedOperationException(); }
-  @Override public List<Guardian> guardiansOfDistrict(DistrictId d, GuardianId after, int limit) { throw new UnsupportedOperationException(); }
-  @Override public List<Student> studentsOfDistrict(DistrictId d, StudentId after, int limit) { throw new UnsupportedOperationException(); }
-  @Override public List<GuardianLink> linksOfDistrict(DistrictId d, GuardianId ag, StudentId as, int limit) { throw new UnsupportedOperationException(); }
-  @Override public List<Student> studentsOfGuardian(GuardianId g) { throw new UnsupportedOperationException(); }
-  @Override public void putRestriction(dev.latchkey.model.Restriction r) { throw new UnsupportedOperationException(); }
-  @Override public Optional<dev.latchkey.model.Restriction> restriction(String id) { throw new UnsupportedOperationException(); }
-  @Override public List<dev.latchkey.model.Restriction> restrictionsOfGuardian(GuardianId g) { throw new UnsupportedOperationException(); }
-  @Override public void putAdultConsent(GuardianId g, StudentId s, boolean granted) { throw new UnsupportedOperationException(); }
-  @Override public java.util.Set<StudentId> adultConsentsOfGuardian(GuardianId g) { throw new UnsupportedOperationException(); }
-  @Override public List<IssueOutcome> issueFirstKeys(List<IssueKeyCommand> commands, Instant now) { throw new UnsupportedOperationException(); }
-  @Override public List<Guardian> guardiansAwaitingKey(DistrictId d, GuardianId after, int limit, Instant now) { throw new UnsupportedOperationException(); }
-  @Override public long countGuardiansAwaitingKey(DistrictId d, Instant now) { throw new UnsupportedOperationException(); }
-  @Override public boolean revokeLiveKey(GuardianId g, Instant now) { throw new UnsupportedOperationException(); }
-  @Override public RosterResult createStudentAccount(PortalAccount a, dev.latchkey.notify.Notification n) { throw new UnsupportedOperationException(); }
-  @Override public Optional<PortalAccount> accountOfStudent(StudentId s) { throw new UnsupportedOperationException(); }
-  @Override public java.util.Map<StudentId, PortalAccount> accountsOfStudents(java.util.Collection<StudentId> ids) { throw new UnsupportedOperationException(); }
-  @Override public boolean setSuspended(dev.latchkey.model.AccountId id, boolean suspended) { throw new UnsupportedOperationException(); }
+  private static final String KEY_INSERT = "INSERT INTO lk_activation_key (" + KEY_COLUMNS
+      + ", live_guardian_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)";
+
+  /** Where a guardian awaits a first key (bind: district, now). */
+  private static final String AWAITING_KEY = "FROM lk_guardian g WHERE g.district_id = ? "
+      + "AND g.email_key IS NOT NULL AND g.sign_in_enabled = TRUE "
+      + "AND NOT EXISTS (SELECT 1 FROM lk_account a WHERE a.active_guardian_id = g.id) "
+      + "AND NOT EXISTS (SELECT 1 FROM lk_activation_key k WHERE k.live_guardian_id = g.id "
+      + "AND k.state = 'LIVE' AND k.expires_at > ?)";
+
+  /** The arguments of {@link #KEY_INSERT}: a live key, unless {@code revokedAt} is given. */
+  private static Object[] keyArgs(ActivationKeyRecord key, @Nullable Instant revokedAt) {
+    String guardian = key.guardian().value();
+    return new Object[] {key.digest().hex(), guardian, key.district().value(),
+        key.sentTo().value(), key.issuedAt(), key.expiresAt(),
+        revokedAt == null ? "LIVE" : "REVOKED", revokedAt, revokedAt == null ? guardian : null};
+  }
+
+  /** Turns a pending {@link #keyArgs} row into that of the key revoked at {@code at}. */
+  private static void revokeRow(Object[] keyRow, Instant at) {
+    keyRow[6] = "REVOKED";
+    keyRow[7] = at;
+    keyRow[8] = null;
+  }
+
+  /** A guardian's row as key operations read it, under its lock. */
+  private record GuardianRow(@Nullable String emailKey, boolean signInEnabled) {
+    static GuardianRow of(ResultSet rs) throws SQLException {
+      return new GuardianRow(rs.getString("email_key"), rs.getBoolean("sign_in_enabled"));
+    }
+  }
+
+  private static int pageLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative");
+    }
+    return limit;
+  }
+
+  /** {@code n} comma-separated parameter markers, for an IN list. */
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += size) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+    }
+    return chunks;
+  }
+
+  /**
+   * The rows whose key is one of {@code ids}, {@value #IN_ROWS} ids to a query, in one
+   * transaction; {@code sql} has one {@code %s} where the IN list's markers go.
+   */
+  private <T> List<T> byIds(String operation, String sql, Mapper<T> mapper,
+      List<String> ids) {
+    List<String> distinct = ids.stream().distinct().toList();
+    if (distinct.isEmpty()) {
+      return List.of();
+    }
+    return tx.inTransaction(operation, c -> {
+      List<T> rows = new ArrayList<>();
+      for (List<String> chunk : chunks(distinct, IN_ROWS)) {
+        try (PreparedStatement ps = tx.prepare(c, String.format(Locale.ROOT, sql,
+            placeholders(chunk.size())))) {
+          bind(ps, chunk.toArray());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.add(mapper.map(rs));
+            }
+          }
+        }
+      }
+      return rows;
+    });
+  }
+
+  /** Runs {@code sql} once per row as one JDBC batch; the update count of each. */
+  private int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement ps = tx.prepare(c, sql)) {
+      for (Object[] row : rows) {
+        bind(ps, row);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    }
+  }
 }

@@ -17,7 +17,10 @@ import dev.latchkey.model.KeyState;
 import dev.latchkey.model.LoginName;
 import dev.latchkey.model.PortalAccount;
 import dev.latchkey.model.Relationship;
+import dev.latchkey.model.Restriction;
 import dev.latchkey.model.Role;
+import dev.latchkey.model.School;
+import dev.latchkey.model.SchoolId;
 import dev.latchkey.model.Student;
 import dev.latchkey.model.StudentId;
 import dev.latchkey.model.TokenDigest;
@@ -76,7 +79,8 @@ final class Rows {
         Optional.ofNullable(rs.getString("email")).map(EmailAddress::of),
         Optional.ofNullable(rs.getString("phone")),
         Optional.ofNullable(rs.getString("postal_code")),
-        Optional.ofNullable(rs.getString("preferred_language")).map(Locale::forLanguageTag));
+        Optional.ofNullable(rs.getString("preferred_language")).map(Locale::forLanguageTag),
+        rs.getBoolean("sign_in_enabled"));
   }
 
   static Student student(ResultSet rs) throws SQLException {
@@ -86,7 +90,23 @@ final class Rows {
         rs.getString("given_name"), rs.getString("family_name"),
         Optional.ofNullable(born).map(Date::toLocalDate),
         Grade.valueOf(rs.getString("grade")), rs.getString("school"),
-        EnrollmentStatus.valueOf(rs.getString("status")));
+        EnrollmentStatus.valueOf(rs.getString("status")),
+        Optional.ofNullable(rs.getString("school_id")).map(SchoolId::of),
+        rs.getBoolean("sign_in_enabled"));
+  }
+
+  static School school(ResultSet rs) throws SQLException {
+    return new School(SchoolId.of(rs.getString("id")), DistrictId.of(rs.getString("district_id")),
+        rs.getString("name"),
+        Optional.ofNullable(rs.getString("contact_email")).map(EmailAddress::of));
+  }
+
+  static Restriction restriction(ResultSet rs) throws SQLException {
+    Date endsBefore = rs.getDate("ends_before");
+    return new Restriction(rs.getString("id"), GuardianId.of(rs.getString("guardian_id")),
+        StudentId.of(rs.getString("student_id")), rs.getDate("starts_on").toLocalDate(),
+        Optional.ofNullable(endsBefore).map(Date::toLocalDate), rs.getString("reason"),
+        rs.getString("entered_by"), instant(rs, "entered_at"));
   }
 
   static GuardianLink link(ResultSet rs) throws SQLException {

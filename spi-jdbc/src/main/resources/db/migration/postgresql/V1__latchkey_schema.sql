@@ -12,8 +12,10 @@ CREATE TABLE lk_district (
 );
 CREATE INDEX lk_district_state_ix ON lk_district (state);
 
+-- Ids the roster pages through compare byte by byte (COLLATE "C"), whatever the database's
+-- locale: keyset pages are then ordered as the other backends order them.
 CREATE TABLE lk_guardian (
-  id           VARCHAR(255) PRIMARY KEY,
+  id           VARCHAR(255) COLLATE "C" PRIMARY KEY,
   district_id  VARCHAR(255) NOT NULL REFERENCES lk_district (id),
   given_name   VARCHAR(400) NOT NULL,
   family_name  VARCHAR(400) NOT NULL,
@@ -22,13 +24,25 @@ CREATE TABLE lk_guardian (
   phone        VARCHAR(40),
   postal_code  VARCHAR(20),
   -- BCP 47 tag ("es", "pt-BR") of the language the guardian reads mail in, null for the default
-  preferred_language  VARCHAR(35)
+  preferred_language  VARCHAR(35),
+  -- false while the SIS curtails the person's access: no key is issued or redeemed
+  sign_in_enabled     BOOLEAN      DEFAULT TRUE NOT NULL
 );
 -- Guardians may share a family address, so email is indexed, not unique.
 CREATE INDEX lk_guardian_email_ix ON lk_guardian (district_id, email_key);
+-- Pages of a district's guardians (and of those awaiting a key), in id order.
+CREATE INDEX lk_guardian_district_ix ON lk_guardian (district_id, id);
+
+CREATE TABLE lk_school (
+  id             VARCHAR(255) PRIMARY KEY,
+  district_id    VARCHAR(255) NOT NULL REFERENCES lk_district (id),
+  name           VARCHAR(800) NOT NULL,
+  -- the office address that receives its students' initial credentials, if any
+  contact_email  VARCHAR(254)
+);
 
 CREATE TABLE lk_student (
-  id              VARCHAR(255) PRIMARY KEY,
+  id              VARCHAR(255) COLLATE "C" PRIMARY KEY,
   district_id     VARCHAR(255) NOT NULL REFERENCES lk_district (id),
   student_number  VARCHAR(255) NOT NULL,
   given_name      VARCHAR(400) NOT NULL,
@@ -36,15 +50,41 @@ CREATE TABLE lk_student (
   date_of_birth   DATE,
   grade           VARCHAR(3)   NOT NULL,
   school          VARCHAR(800) NOT NULL,
-  status          VARCHAR(16)  NOT NULL
+  status          VARCHAR(16)  NOT NULL,
+  -- the school's SIS id; not a reference, as a roster may name a school before sending it
+  school_id       VARCHAR(255),
+  sign_in_enabled BOOLEAN      DEFAULT TRUE NOT NULL
 );
+CREATE INDEX lk_student_district_ix ON lk_student (district_id, id);
 
 CREATE TABLE lk_link (
-  guardian_id    VARCHAR(255) NOT NULL REFERENCES lk_guardian (id),
-  student_id     VARCHAR(255) NOT NULL REFERENCES lk_student (id),
+  guardian_id    VARCHAR(255) COLLATE "C" NOT NULL REFERENCES lk_guardian (id),
+  student_id     VARCHAR(255) COLLATE "C" NOT NULL REFERENCES lk_student (id),
   relationship   VARCHAR(32)  NOT NULL,
   portal_access  BOOLEAN      NOT NULL,
   PRIMARY KEY (guardian_id, student_id)
+);
+
+-- Legal restrictions on guardian-student links; kept apart from the link, which a re-sync
+-- rewrites or removes, and never deleted.
+CREATE TABLE lk_restriction (
+  id           VARCHAR(255) PRIMARY KEY,
+  guardian_id  VARCHAR(255) NOT NULL,
+  student_id   VARCHAR(255) NOT NULL,
+  starts_on    DATE         NOT NULL,
+  -- exclusive; null while it has no end
+  ends_before  DATE,
+  reason       VARCHAR(2000) NOT NULL,
+  entered_by   VARCHAR(800) NOT NULL,
+  entered_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX lk_restriction_guardian_ix ON lk_restriction (guardian_id, entered_at, id);
+
+-- A student of age consenting to a guardian seeing them; a row while granted.
+CREATE TABLE lk_adult_consent (
+  guardian_id  VARCHAR(255) NOT NULL,
+  student_id   VARCHAR(255) NOT NULL,
+  CONSTRAINT lk_adult_consent_pk PRIMARY KEY (guardian_id, student_id)
 );
 
 CREATE TABLE lk_account (
@@ -56,6 +96,7 @@ CREATE TABLE lk_account (
   guardian_id         VARCHAR(255) REFERENCES lk_guardian (id),
   student_id          VARCHAR(255) REFERENCES lk_student (id),
   -- equals guardian_id while the account is active, else null: one active account per guardian
+  -- (status ACTIVE, DISABLED or SUSPENDED)
   active_guardian_id  VARCHAR(255),
   status              VARCHAR(16)  NOT NULL,
   must_change         BOOLEAN      NOT NULL,
@@ -71,6 +112,8 @@ CREATE TABLE lk_account (
   CONSTRAINT lk_account_login_uq UNIQUE (district_id, login_key),
   CONSTRAINT lk_account_active_guardian_uq UNIQUE (active_guardian_id)
 );
+-- At most one account per student, in any state (student_id is null for guardians).
+CREATE UNIQUE INDEX lk_account_student_uq ON lk_account (student_id) WHERE student_id IS NOT NULL;
 
 CREATE TABLE lk_activation_key (
   digest             CHAR(64)     PRIMARY KEY,

@@ -39,8 +39,8 @@ import javax.sql.DataSource;
 final class ScanSupport {
   /** Every table the V1 migration (and the migrator) creates, lower case. */
   static final List<String> LATCHKEY_TABLES = List.of("lk_account", "lk_activation_key",
-      "lk_audit", "lk_district", "lk_guardian", "lk_link", "lk_outbox", "lk_schema_version",
-      "lk_student");
+      "lk_adult_consent", "lk_audit", "lk_district", "lk_guardian", "lk_link", "lk_outbox",
+      "lk_restriction", "lk_schema_version", "lk_school", "lk_student");
 
   private ScanSupport() {}
 
