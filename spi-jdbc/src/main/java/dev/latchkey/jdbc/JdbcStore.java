@@ -354,10 +354,26 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   @Override
-  public List<Student> studentsOfGuardian(GuardianId guardian) {
-    return list("studentsOfGuardian", "SELECT s.* FROM lk_student s "
-        + "JOIN lk_link l ON l.student_id = s.id WHERE l.guardian_id = ?", Rows::student,
-        guardian.value());
+  public Map<GuardianId, List<GuardianLink>> linksOfGuardians(Collection<GuardianId> guardians) {
+    Map<GuardianId, List<GuardianLink>> found = new HashMap<>();
+    for (GuardianLink l : byIds("linksOfGuardians",
+        "SELECT * FROM lk_link WHERE guardian_id IN (%s)", Rows::link,
+        guardians.stream().map(GuardianId::value).toList())) {
+      found.computeIfAbsent(l.guardian(), g -> new ArrayList<>()).add(l);
+    }
+    return found;
+  }
+
+  @Override
+  public Map<GuardianId, List<Restriction>> restrictionsOfGuardians(
+      Collection<GuardianId> guardians) {
+    Map<GuardianId, List<Restriction>> found = new HashMap<>();
+    for (Restriction r : byIds("restrictionsOfGuardians",
+        "SELECT * FROM lk_restriction WHERE guardian_id IN (%s) ORDER BY entered_at, id",
+        Rows::restriction, guardians.stream().map(GuardianId::value).toList())) {
+      found.computeIfAbsent(r.guardian(), g -> new ArrayList<>()).add(r);
+    }
+    return found;
   }
 
   @Override
