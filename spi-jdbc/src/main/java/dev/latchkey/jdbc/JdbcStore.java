@@ -680,12 +680,50 @@ public final class JdbcStore implements LatchkeyStore {
     if (pageLimit(limit) == 0) {
       return List.of();
     }
-    String page = " ORDER BY g.id FETCH FIRST ? ROWS ONLY";
-    return after == null
-        ? list("guardiansAwaitingKey", "SELECT g.* " + AWAITING_KEY + page, Rows::guardian,
-            district.value(), now, limit)
-        : list("guardiansAwaitingKey", "SELECT g.* " + AWAITING_KEY + " AND g.id > ?" + page,
-            Rows::guardian, district.value(), now, after.value(), limit);
+    // Candidates by keyset on the guardian index, then the ones with a login or a live key
+    // struck out by unique-index lookups: one anti-join over the whole key table per page would
+    // read every key a run has issued so far, again for every page.
+    List<Guardian> awaiting = new ArrayList<>(limit);
+    String cursor = after == null ? null : after.value();
+    while (awaiting.size() < limit) {
+      int candidates = Math.max(limit, IN_ROWS);
+      String candidatesSql = "SELECT * FROM lk_guardian WHERE district_id = ? "
+          + "AND email_key IS NOT NULL AND sign_in_enabled = TRUE "
+          + (cursor == null ? "" : "AND id > ? ") + "ORDER BY id FETCH FIRST ? ROWS ONLY";
+      List<Guardian> page = cursor == null
+          ? list("guardiansAwaitingKey", candidatesSql, Rows::guardian, district.value(),
+              candidates)
+          : list("guardiansAwaitingKey", candidatesSql, Rows::guardian, district.value(),
+              cursor, candidates);
+      if (page.isEmpty()) {
+        break;
+      }
+      cursor = page.get(page.size() - 1).id().value();
+      List<String> ids = page.stream().map(g -> g.id().value()).toList();
+      Set<String> busy = new HashSet<>(byIds("guardiansAwaitingKey",
+          "SELECT active_guardian_id FROM lk_account WHERE active_guardian_id IN (%s)",
+          rs -> rs.getString(1), ids));
+      for (String[] key : byIds("guardiansAwaitingKey", "SELECT live_guardian_id, "
+          + "expires_at FROM lk_activation_key WHERE live_guardian_id IN (%s)",
+          rs -> new String[] {rs.getString(1),
+              Rows.instant(rs, "expires_at").isAfter(now) ? "live" : "expired"}, ids)) {
+        if (key[1].equals("live")) {
+          busy.add(key[0]);
+        }
+      }
+      for (Guardian g : page) {
+        if (!busy.contains(g.id().value())) {
+          awaiting.add(g);
+          if (awaiting.size() == limit) {
+            break;
+          }
+        }
+      }
+      if (page.size() < candidates) {
+        break;
+      }
+    }
+    return awaiting;
   }
 
   @Override

@@ -13,7 +13,8 @@ CREATE TABLE lk_district (
 CREATE INDEX lk_district_state_ix ON lk_district (state);
 
 -- Ids the roster pages through compare byte by byte (COLLATE "C"), whatever the database's
--- locale: keyset pages are then ordered as the other backends order them.
+-- locale: keyset pages are then ordered as the other backends order them. Every column that
+-- holds a guardian or student id shares the collation, so joins on them can use the indexes.
 CREATE TABLE lk_guardian (
   id           VARCHAR(255) COLLATE "C" PRIMARY KEY,
   district_id  VARCHAR(255) NOT NULL REFERENCES lk_district (id),
@@ -69,8 +70,8 @@ CREATE TABLE lk_link (
 -- rewrites or removes, and never deleted.
 CREATE TABLE lk_restriction (
   id           VARCHAR(255) PRIMARY KEY,
-  guardian_id  VARCHAR(255) NOT NULL,
-  student_id   VARCHAR(255) NOT NULL,
+  guardian_id  VARCHAR(255) COLLATE "C" NOT NULL,
+  student_id   VARCHAR(255) COLLATE "C" NOT NULL,
   starts_on    DATE         NOT NULL,
   -- exclusive; null while it has no end
   ends_before  DATE,
@@ -82,8 +83,8 @@ CREATE INDEX lk_restriction_guardian_ix ON lk_restriction (guardian_id, entered_
 
 -- A student of age consenting to a guardian seeing them; a row while granted.
 CREATE TABLE lk_adult_consent (
-  guardian_id  VARCHAR(255) NOT NULL,
-  student_id   VARCHAR(255) NOT NULL,
+  guardian_id  VARCHAR(255) COLLATE "C" NOT NULL,
+  student_id   VARCHAR(255) COLLATE "C" NOT NULL,
   CONSTRAINT lk_adult_consent_pk PRIMARY KEY (guardian_id, student_id)
 );
 
@@ -93,11 +94,11 @@ CREATE TABLE lk_account (
   role                VARCHAR(16)  NOT NULL,
   login_name          VARCHAR(256) NOT NULL,
   login_key           VARCHAR(256) NOT NULL,
-  guardian_id         VARCHAR(255) REFERENCES lk_guardian (id),
-  student_id          VARCHAR(255) REFERENCES lk_student (id),
+  guardian_id         VARCHAR(255) COLLATE "C" REFERENCES lk_guardian (id),
+  student_id          VARCHAR(255) COLLATE "C" REFERENCES lk_student (id),
   -- equals guardian_id while the account is active, else null: one active account per guardian
   -- (status ACTIVE, DISABLED or SUSPENDED)
-  active_guardian_id  VARCHAR(255),
+  active_guardian_id  VARCHAR(255) COLLATE "C",
   status              VARCHAR(16)  NOT NULL,
   must_change         BOOLEAN      NOT NULL,
   credential_version  BIGINT       NOT NULL,
@@ -119,10 +120,10 @@ CREATE TABLE lk_activation_key (
   digest             CHAR(64)     PRIMARY KEY,
   -- issue order, for history listed oldest first even within one clock tick
   seq                BIGINT       GENERATED ALWAYS AS IDENTITY,
-  guardian_id        VARCHAR(255) NOT NULL REFERENCES lk_guardian (id),
+  guardian_id        VARCHAR(255) COLLATE "C" NOT NULL REFERENCES lk_guardian (id),
   district_id        VARCHAR(255) NOT NULL REFERENCES lk_district (id),
   -- equals guardian_id while the key is live, else null: one live key per guardian
-  live_guardian_id   VARCHAR(255),
+  live_guardian_id   VARCHAR(255) COLLATE "C",
   sent_to            VARCHAR(254) NOT NULL,
   issued_at          TIMESTAMP WITH TIME ZONE NOT NULL,
   expires_at         TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -185,7 +186,7 @@ CREATE TABLE lk_rate_bucket (
 
 CREATE TABLE lk_caller_verification (
   id           CHAR(34)     PRIMARY KEY,
-  guardian_id  VARCHAR(255) NOT NULL REFERENCES lk_guardian (id),
+  guardian_id  VARCHAR(255) COLLATE "C" NOT NULL REFERENCES lk_guardian (id),
   agent        VARCHAR(200) NOT NULL,
   verified_at  TIMESTAMP WITH TIME ZONE NOT NULL,
   expires_at   TIMESTAMP WITH TIME ZONE NOT NULL
