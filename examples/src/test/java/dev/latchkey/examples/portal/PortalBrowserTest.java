@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -76,6 +77,7 @@ class PortalBrowserTest {
         .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     Files.createDirectories(SHOTS);
   }
 
@@ -168,7 +170,7 @@ class PortalBrowserTest {
     click("#agent-signin");
     type("#q", "Rivera");
     click("#find");
-    browser.findElement(By.linkText("Ana Rivera")).click();
+    clickAndWait(browser.findElement(By.linkText("Ana Rivera")));
     assertThat(text("#locked")).isEqualTo("yes");
     click("#unlock");
     assertThat(text("#flash")).contains("Verify the caller first");
@@ -266,8 +268,15 @@ class PortalBrowserTest {
     click("#signin");
   }
 
+  /** Clicks a link or button and waits for the page it leads to (every click here navigates). */
   private void click(String css) {
-    browser.findElement(By.cssSelector(css)).click();
+    clickAndWait(browser.findElement(By.cssSelector(css)));
+  }
+
+  private void clickAndWait(WebElement element) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
   }
 
   private void type(String css, String text) {
