@@ -63,17 +63,20 @@ final class Fixture implements AutoCloseable {
       "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
   final Latchkey latchkey;
+  final LatchkeyStore store;
   private final KeyInbox inbox = new KeyInbox();
   private final Runnable release;
   private final AtomicInteger guardians = new AtomicInteger();
 
-  private Fixture(LatchkeyStore store, ServerSecrets secrets, Runnable release) {
+  private Fixture(LatchkeyStore store, ServerSecrets secrets, Argon2Parameters cost,
+      Runnable release) {
     this.release = release;
+    this.store = store;
     this.latchkey = Latchkey.builder()
         .store(store)
         .notifier(inbox)
         .secrets(secrets)
-        .passwordHasher(productionHasher())
+        .passwordHasher(Argon2idHasher.create(cost, new SecureRandom()))
         .throttlePolicy(new ThrottlePolicy(1_000_000, 1_000_000, 1_000_000,
             Duration.ofMinutes(15)))
         .build();
@@ -90,26 +93,47 @@ final class Fixture implements AutoCloseable {
   }
 
   /**
+   * The Argon2id cost a benchmark's {@code cost} parameter names: {@code owasp2025}, the
+   * production default, or {@code test}, the test kit's {@link Argon2Parameters#insecureForTestsOnly}
+   * preset, which makes the hash so cheap that what the library adds around it stands out.
+   */
+  static Argon2Parameters cost(String name) {
+    switch (name) {
+      case "owasp2025":
+        return Argon2Parameters.owasp2025();
+      case "test":
+        return Argon2Parameters.insecureForTestsOnly();
+      default:
+        throw new IllegalArgumentException("unknown cost " + name + "; expected owasp2025 or test");
+    }
+  }
+
+  /**
    * A fixture over a new, empty, migrated backend.
    *
    * @param backend {@code inmemory}, {@code h2} or {@code postgres}
    * @param connections the pool size for the JDBC backends
    */
   static Fixture open(String backend, int connections) {
+    return open(backend, connections, Argon2Parameters.owasp2025());
+  }
+
+  /** As {@link #open(String, int)}, with the facade hashing at {@code cost}. */
+  static Fixture open(String backend, int connections, Argon2Parameters cost) {
     ServerSecrets secrets = ServerSecrets.ephemeral(new SecureRandom());
     switch (backend) {
       case "inmemory":
-        return new Fixture(InMemoryStore.create(), secrets, () -> { });
+        return new Fixture(InMemoryStore.create(), secrets, cost, () -> { });
       case "h2": {
         String url = "jdbc:h2:mem:lk_bench_" + randomSuffix() + ";DB_CLOSE_DELAY=-1;"
             + "LOCK_TIMEOUT=10000";
-        return overPool(url, connections, secrets, () -> execute(url, "SHUTDOWN"));
+        return overPool(url, connections, secrets, cost, () -> execute(url, "SHUTDOWN"));
       }
       case "postgres": {
         String schema = "lk_bench_" + randomSuffix();
         execute(PG_URL, "CREATE SCHEMA " + schema);
         String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return overPool(url, connections, secrets,
+        return overPool(url, connections, secrets, cost,
             () -> execute(PG_URL, "DROP SCHEMA " + schema + " CASCADE"));
       }
       default:
@@ -140,6 +164,16 @@ final class Fixture implements AutoCloseable {
     return new Redemption(key, "parent-" + n, PASSWORD, PASSWORD);
   }
 
+  /** How many ACCOUNT_LOCKED notices went to {@code to}. */
+  int lockNotices(EmailAddress to) {
+    return inbox.lockNotices.getOrDefault(to, new AtomicInteger()).get();
+  }
+
+  /** The address of record of the guardian whose login is {@code loginName}. */
+  static EmailAddress emailOf(String loginName) {
+    return EmailAddress.of(loginName.replace("parent-", "guardian-") + "@example.org");
+  }
+
   /** A new guardian account, redeemed with {@link #PASSWORD}; returns its sign-in. */
   Credentials newAccount() {
     Redemption redemption = newGuardianWithKey();
@@ -157,13 +191,13 @@ final class Fixture implements AutoCloseable {
 
   /** A migrated JDBC backend over a new pool; {@code drop} removes the database or schema. */
   private static Fixture overPool(String url, int connections, ServerSecrets secrets,
-      Runnable drop) {
+      Argon2Parameters cost, Runnable drop) {
     HikariDataSource pool = null;
     try {
       pool = pool(url, connections);
       JdbcSchema.migrate(pool);
       HikariDataSource opened = pool;
-      return new Fixture(JdbcStore.create(pool, secrets), secrets, () -> {
+      return new Fixture(JdbcStore.create(pool, secrets), secrets, cost, () -> {
         opened.close();
         drop.run();
       });
@@ -201,15 +235,22 @@ final class Fixture implements AutoCloseable {
     return HexFormat.of().formatHex(bytes).toLowerCase(Locale.ROOT);
   }
 
-  /** Keeps each guardian's newest activation key until it is taken; drops every other message. */
+  /**
+   * Keeps each guardian's newest activation key until it is taken and counts ACCOUNT_LOCKED
+   * notices per address; drops every other message.
+   */
   private static final class KeyInbox implements Notifier {
     private final Map<EmailAddress, String> keys = new ConcurrentHashMap<>();
+    final Map<EmailAddress, AtomicInteger> lockNotices = new ConcurrentHashMap<>();
 
     @Override
     public void send(Notification notification) {
       if (notification.type() == NotificationType.ACTIVATION_KEY) {
         notification.secret().map(SecretText::reveal)
             .ifPresent(key -> keys.put(notification.recipient(), key));
+      } else if (notification.type() == NotificationType.ACCOUNT_LOCKED) {
+        lockNotices.computeIfAbsent(notification.recipient(), k -> new AtomicInteger())
+            .incrementAndGet();
       }
     }
 

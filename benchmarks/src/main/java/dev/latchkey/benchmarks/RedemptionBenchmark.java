@@ -12,12 +12,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -33,6 +35,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * cost of one hash, which no redemption can beat.
  */
 @BenchmarkMode(Mode.AverageTime)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 // One heap size in every fork, so GC sizing is not a difference between subject and baseline.
 @Fork(value = 1, jvmArgsAppend = {

@@ -20,11 +20,13 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The strength meter's cost per keystroke: one {@code StrengthEstimator.strength(...)} call of
@@ -43,6 +45,8 @@ import org.openjdk.jmh.annotations.State;
  * outside the measurement, as a host would at start-up.
  */
 @BenchmarkMode(Mode.SampleTime)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class StrengthBenchmark {
