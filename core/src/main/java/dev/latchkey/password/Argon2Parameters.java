@@ -88,14 +88,14 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
 
   /**
    * <strong>FOR TESTS ONLY — NEVER USE IN PRODUCTION.</strong> A deliberately tiny cost
-   * (m=64 KiB, t=1, p=1) that offers essentially no resistance to offline guessing; it exists so
+   * (m=8 KiB, the least Argon2 allows, t=1, p=1) that offers essentially no resistance to offline guessing; it exists so
    * that race tests computing thousands of hashes stay fast. {@link #meetsOwaspFloor()} is
    * {@code false} for it and {@link Argon2idHasher} logs a warning when built with it.
    *
-   * @return {@code Argon2Parameters[memoryKiB=64, iterations=1, parallelism=1]}
+   * @return {@code Argon2Parameters[memoryKiB=8, iterations=1, parallelism=1]}
    */
   public static Argon2Parameters insecureForTestsOnly() {
-    return new Argon2Parameters(64, 1, 1);
+    return new Argon2Parameters(8, 1, 1);
   }
 
   /**

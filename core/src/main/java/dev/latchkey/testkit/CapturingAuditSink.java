@@ -4,11 +4,13 @@ import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditEventType;
 import dev.latchkey.audit.AuditSink;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** An audit sink that keeps every event, for tests. Thread-safe. */
 public final class CapturingAuditSink implements AuditSink {
-  private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+  // Not copy-on-write: a host's test suite records an event per sign-in, thousands of them.
+  private final Queue<AuditEvent> events = new ConcurrentLinkedQueue<>();
 
   @Override
   public void record(AuditEvent event) {

@@ -35,7 +35,7 @@ class UpgradingHasherTest {
   void newHashesAreArgon2idAtTheCurrentParametersAndNeedNoRehash() {
     PasswordHash hash = upgrading.hash(PASSWORD);
 
-    assertThat(hash.encoded()).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
+    assertThat(hash.encoded()).startsWith("$argon2id$v=19$m=8,t=1,p=1$");
     assertThat(upgrading.verify(PASSWORD, hash)).isTrue();
     assertThat(upgrading.needsRehash(hash)).isFalse();
     assertThat(current.verify(PASSWORD, hash)).isTrue();

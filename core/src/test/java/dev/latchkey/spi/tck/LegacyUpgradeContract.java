@@ -99,7 +99,7 @@ public abstract class LegacyUpgradeContract extends ContractSupport {
     assertThat(result.code()).isEqualTo(SignInResult.Code.SIGNED_IN);
     PasswordHash now = stored(id).passwordHash();
     assertThat(now).isNotEqualTo(legacy);
-    assertThat(now.encoded()).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
+    assertThat(now.encoded()).startsWith("$argon2id$v=19$m=8,t=1,p=1$");
     assertThat(upgrading.needsRehash(now)).isFalse();
     assertThat(upgrading.verify(PASSWORD, now)).isTrue();
     assertThat(upgrading.verifies()).as("verifications, including the check above").isEqualTo(2);
