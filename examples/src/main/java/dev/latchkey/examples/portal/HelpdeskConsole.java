@@ -9,6 +9,7 @@ import dev.latchkey.examples.portal.WebSessions.Verification;
 import dev.latchkey.helpdesk.Agent;
 import dev.latchkey.helpdesk.CallerAnswers;
 import dev.latchkey.helpdesk.GuardianFile;
+import dev.latchkey.roster.StudentAccess;
 import dev.latchkey.helpdesk.HelpdeskResult;
 import dev.latchkey.helpdesk.VerificationResult;
 import dev.latchkey.model.District;
@@ -135,12 +136,14 @@ final class HelpdeskConsole {
     District district = web.district();
     GuardianFile f = file.get();
     List<Map<String, Object>> students = new ArrayList<>();
-    for (GuardianFile.LinkedStudent s : f.students()) {
+    for (StudentAccess s : f.students()) {
       students.add(model("name", s.student().displayName(), "grade",
           s.student().grade().toString(), "school", s.student().school(),
           "relationship", s.link().relationship().name(),
           "portalAccess", s.link().portalAccess() ? "yes" : "no",
-          "visible", s.visible() ? "yes" : "no"));
+          "visible", Wording.visibility(s.visibility()),
+          "birthDate", s.birthDateMissing() ? "missing: ask the school to complete the record"
+              : "on file"));
     }
     List<Map<String, Object>> keys = new ArrayList<>();
     for (GuardianFile.KeyHistory k : f.keys()) {

@@ -6,6 +6,7 @@ import dev.latchkey.model.District;
 import dev.latchkey.model.LoginName;
 import dev.latchkey.password.PasswordRejection;
 import dev.latchkey.recovery.ResetCode;
+import dev.latchkey.roster.Visibility;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -106,6 +107,30 @@ final class Wording {
         return "Too many attempts from your network. Wait a few minutes and try again.";
       default:
         return code.name();
+    }
+  }
+
+  /** Why the helpdesk sees a student the guardian does not. */
+  static String visibility(Visibility visibility) {
+    switch (visibility) {
+      case VISIBLE:
+        return "yes";
+      case NO_PORTAL_ACCESS:
+        return "no: the SIS grants no portal access on this link";
+      case RELATIONSHIP_NOT_ALLOWED:
+        return "no: this relationship gets no portal access in the district";
+      case NOT_ENROLLED:
+        return "no: not enrolled";
+      case RESTRICTED:
+        return "no: a court or protection order is in force";
+      case ADULT_AWAITING_CONSENT:
+        return "no: the student is of age and has not consented";
+      case ADULT_ACCESS_ENDED:
+        return "no: the student is of age";
+      case GUARDIAN_DISABLED:
+        return "no: the SIS disabled this guardian";
+      default:
+        return visibility.name();
     }
   }
 

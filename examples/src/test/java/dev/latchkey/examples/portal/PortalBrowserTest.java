@@ -24,11 +24,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -270,13 +270,56 @@ class PortalBrowserTest {
 
   /** Clicks a link or button and waits for the page it leads to (every click here navigates). */
   private void click(String css) {
-    clickAndWait(browser.findElement(By.cssSelector(css)));
+    settle();
+    WebElement page = browser.findElement(By.tagName("html"));
+    // The page may still be settling from the last navigation (a redirect after a POST): find
+    // the element again if Chromium says it belongs to a document that is gone. The click has
+    // not happened then.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        browser.findElement(By.cssSelector(css)).click();
+        break;
+      } catch (WebDriverException e) {
+        if (attempt == 3 || !gone(e)) {
+          throw e;
+        }
+        settle();
+        page = browser.findElement(By.tagName("html"));
+      }
+    }
+    awaitGone(page);
   }
 
   private void clickAndWait(WebElement element) {
     WebElement page = browser.findElement(By.tagName("html"));
     element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    awaitGone(page);
+  }
+
+  /** Waits until {@code page} is no longer the document shown: the click has navigated. */
+  private void awaitGone(WebElement page) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+      try {
+        page.isEnabled();
+        return false;
+      } catch (WebDriverException e) {
+        if (gone(e)) {
+          return true;
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** Chromium's two ways of saying an element's document has been replaced. */
+  private static boolean gone(WebDriverException e) {
+    return e instanceof org.openqa.selenium.StaleElementReferenceException
+        || (e.getMessage() != null && e.getMessage().contains("does not belong to the document"));
+  }
+
+  private void settle() {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "complete".equals(
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   private void type(String css, String text) {
