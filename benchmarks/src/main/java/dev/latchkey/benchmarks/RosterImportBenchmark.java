@@ -106,7 +106,7 @@ public final class RosterImportBenchmark {
     }
   }
 
-  private static Result run(String backend, int guardians, int students) throws Exception {
+  static Result run(String backend, int guardians, int students) throws Exception {
     Data data = Data.generate(guardians, students);
     try (Database latchkeyDb = Database.open(backend); Database plainDb = Database.open(backend)) {
       // The baseline: the same rows, plain batches, into identically migrated tables.
