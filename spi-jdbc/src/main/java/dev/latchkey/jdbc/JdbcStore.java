@@ -588,6 +588,7 @@ public final class JdbcStore implements LatchkeyStore {
 
   private List<IssueOutcome> issueFirst(Connection c, List<IssueKeyCommand> chunk, Instant now)
       throws SQLException {
+    planForValues(c);
     List<String> ids = chunk.stream().map(command -> command.key().guardian().value())
         .distinct().toList();
     Map<String, GuardianRow> guardians = new HashMap<>();
@@ -1480,6 +1481,7 @@ public final class JdbcStore implements LatchkeyStore {
       return List.of();
     }
     return tx.inTransaction(operation, c -> {
+      planForValues(c);
       List<T> rows = new ArrayList<>();
       for (List<String> chunk : chunks(distinct, IN_ROWS)) {
         try (PreparedStatement ps = tx.prepare(c, String.format(Locale.ROOT, sql,
@@ -1494,6 +1496,19 @@ public final class JdbcStore implements LatchkeyStore {
       }
       return rows;
     });
+  }
+
+  /**
+   * Has PostgreSQL plan this transaction's statements for their values. Lists of ids are sent as
+   * prepared statements, and a generic plan cached while a table was nearly empty (the first
+   * batches of a bulk load) would go on scanning the whole table once it holds a district.
+   */
+  private static void planForValues(Connection c) throws SQLException {
+    if (Dialect.of(c) == Dialect.POSTGRESQL) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+      }
+    }
   }
 
   /** Runs {@code sql} once per row as one JDBC batch; the update count of each. */
