@@ -58,7 +58,11 @@ class MessageRendererTest {
           String name = "\u00AB" + raw + "\u00BB";
           String html = render("activation-key", name, "en").html();
           String shown = Escapers.HTML.escape(Values.clean(name));
-          assertThat(html.replace(shown, placeholder)).isEqualTo(expected);
+          // The subject (the HTML title) also folds each run of whitespace into one space.
+          String inTitle = Escapers.HTML.escape(
+              Values.clean(name).replaceAll("\\s+", " "));
+          assertThat(html.replace(inTitle, placeholder).replace(shown, placeholder))
+              .isEqualTo(expected);
           assertThat(html.codePoints().filter(Values::isBidiControl)).isEmpty();
         });
   }
