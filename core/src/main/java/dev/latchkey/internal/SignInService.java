@@ -41,8 +41,8 @@ public final class SignInService implements SignIn {
    * Admits one password hash per processor at a time. Argon2id is CPU- and memory-bound, so
    * more hashes at once finish no sooner; they only hold more memory (19 MiB each at the
    * default cost) and take the processors from the sign-ins between two store calls, which hold
-   * pooled connections while they wait for a slice, so a storm of sign-ins stalled on the pool
-   * (issue 8). Fair, so no sign-in waits behind later ones.
+   * pooled connections while they wait for a slice, so a storm of sign-ins stalled on the pool.
+   * Fair, so no sign-in waits behind later ones.
    */
   private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(),
       true);
