@@ -145,28 +145,14 @@ public final class InMemoryStore implements LatchkeyStore {
   @Override
   public Map<GuardianId, Guardian> guardians(Collection<GuardianId> ids) {
     synchronized (lock) {
-      Map<GuardianId, Guardian> found = new HashMap<>();
-      for (GuardianId id : ids) {
-        Guardian g = guardians.get(id);
-        if (g != null) {
-          found.put(id, g);
-        }
-      }
-      return found;
+      return present(guardians, ids);
     }
   }
 
   @Override
   public Map<StudentId, Student> students(Collection<StudentId> ids) {
     synchronized (lock) {
-      Map<StudentId, Student> found = new HashMap<>();
-      for (StudentId id : ids) {
-        Student s = students.get(id);
-        if (s != null) {
-          found.put(id, s);
-        }
-      }
-      return found;
+      return present(students, ids);
     }
   }
 
@@ -948,6 +934,18 @@ public final class InMemoryStore implements LatchkeyStore {
   }
 
   // ---- helpers, called under the lock ----
+
+  /** The entries of {@code all} whose keys are among {@code ids}. */
+  private static <K, V> Map<K, V> present(Map<K, V> all, Collection<K> ids) {
+    Map<K, V> found = new HashMap<>();
+    for (K id : ids) {
+      V value = all.get(id);
+      if (value != null) {
+        found.put(id, value);
+      }
+    }
+    return found;
+  }
 
   private void remember(PortalAccount account) {
     history.computeIfAbsent(account.id(), id -> new ArrayList<>()).add(0, account.passwordHash());
