@@ -8,7 +8,7 @@ CREATE TABLE lk_district (
   state           CHAR(2)      NOT NULL,
   time_zone       VARCHAR(64)  NOT NULL,
   helpdesk_email  VARCHAR(254) NOT NULL,
-  helpdesk_phone  VARCHAR(40)  NOT NULL
+  helpdesk_phone  VARCHAR(80)  NOT NULL
 );
 CREATE INDEX lk_district_state_ix ON lk_district (state);
 
@@ -19,8 +19,8 @@ CREATE TABLE lk_guardian (
   family_name  VARCHAR(400) NOT NULL,
   email        VARCHAR(254),
   email_key    VARCHAR(254),
-  phone        VARCHAR(40),
-  postal_code  VARCHAR(20),
+  phone        VARCHAR(80),
+  postal_code  VARCHAR(40),
   -- BCP 47 tag ("es", "pt-BR") of the language the guardian reads mail in, null for the default
   preferred_language  VARCHAR(35),
   -- false while the SIS curtails the person's access: no key is issued or redeemed
