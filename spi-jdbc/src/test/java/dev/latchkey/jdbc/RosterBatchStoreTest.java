@@ -331,8 +331,9 @@ class RosterBatchStoreTest {
         long reversedIssued = reversed.get().stream()
             .filter(o -> o.status() == Status.ISSUED).count();
         int singlesIssued = singles.get();
+        // Only these two (either may be absent: one run can win every guardian).
         assertThat(bulk.get()).extracting(IssueOutcome::status)
-            .containsOnly(Status.ISSUED, Status.HAS_LIVE_KEY);
+            .isSubsetOf(Status.ISSUED, Status.HAS_LIVE_KEY);
         // Each guardian got its first key from one of the bulk runs or a single issue (which
         // may also replace a bulk key: it revokes the live one).
         int singleCommands = (n + 96) / 97;
