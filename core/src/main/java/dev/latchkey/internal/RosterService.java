@@ -606,12 +606,26 @@ public final class RosterService implements Roster {
     Map<GuardianId, List<Restriction>> restrictions = deps.store.restrictionsOfGuardians(ids);
     Map<DistrictId, District> districts = new HashMap<>();
     for (Guardian guardian : guardians) {
-      District district = districts.computeIfAbsent(guardian.district(),
-          d -> deps.store.district(d).orElseThrow());
+      districts.computeIfAbsent(guardian.district(), d -> deps.store.district(d).orElseThrow());
+    }
+    // Consents are read only for guardians linked to a student of age whose district waits for
+    // one, and for all of them at once.
+    List<GuardianId> awaitingConsent = guardians.stream()
+        .filter(g -> policy(g.district()).adultOutcome()
+            == AccessPolicy.AdultOutcome.SUSPEND_UNTIL_CONSENT)
+        .filter(g -> links.getOrDefault(g.id(), List.of()).stream()
+            .map(link -> students.get(link.student()))
+            .anyMatch(student -> student != null && isAdult(student,
+                today(districts.get(g.district())), policy(g.district()))))
+        .map(Guardian::id).toList();
+    Map<GuardianId, Set<StudentId>> consents = awaitingConsent.isEmpty()
+        ? Map.of() : deps.store.adultConsentsOfGuardians(awaitingConsent);
+    for (Guardian guardian : guardians) {
+      District district = districts.get(guardian.district());
       AccessPolicy policy = policy(district.id());
       LocalDate today = today(district);
       List<Restriction> restricted = restrictions.getOrDefault(guardian.id(), List.of());
-      Set<StudentId> consents = null;
+      Set<StudentId> consented = consents.getOrDefault(guardian.id(), Set.of());
       List<StudentAccess> list = new ArrayList<>();
       for (GuardianLink link : links.getOrDefault(guardian.id(), List.of())) {
         Student student = students.get(link.student());
@@ -635,10 +649,7 @@ public final class RosterService implements Roster {
           if (policy.adultOutcome() == AccessPolicy.AdultOutcome.END) {
             visibility = Visibility.ADULT_ACCESS_ENDED;
           } else {
-            if (consents == null) {
-              consents = deps.store.adultConsentsOfGuardian(guardian.id());
-            }
-            visibility = consents.contains(student.id())
+            visibility = consented.contains(student.id())
                 ? Visibility.VISIBLE : Visibility.ADULT_AWAITING_CONSENT;
           }
         } else {

@@ -125,6 +125,19 @@ public interface RosterStore {
   /** The students of age who consent to this guardian seeing them. */
   Set<StudentId> adultConsentsOfGuardian(GuardianId guardian);
 
+  /**
+   * {@link #adultConsentsOfGuardian} for many guardians at once; guardians without consents may
+   * be absent from the map.
+   */
+  default Map<GuardianId, Set<StudentId>> adultConsentsOfGuardians(
+      Collection<GuardianId> guardians) {
+    Map<GuardianId, Set<StudentId>> consents = new java.util.HashMap<>();
+    for (GuardianId g : guardians) {
+      consents.put(g, adultConsentsOfGuardian(g));
+    }
+    return consents;
+  }
+
   Optional<District> district(DistrictId id);
 
   /** Every district whose two-letter state is {@code state}, in no particular order. */

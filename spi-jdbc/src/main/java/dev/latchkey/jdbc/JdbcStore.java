@@ -50,6 +50,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -435,6 +436,20 @@ public final class JdbcStore implements LatchkeyStore {
         + "WHERE guardian_id = ?", rs -> StudentId.of(rs.getString(1)), guardian.value()));
   }
 
+  @Override
+  public Map<GuardianId, Set<StudentId>> adultConsentsOfGuardians(
+      Collection<GuardianId> guardians) {
+    Map<GuardianId, Set<StudentId>> found = new HashMap<>();
+    for (String[] consent : byIds("adultConsentsOfGuardians",
+        "SELECT guardian_id, student_id FROM lk_adult_consent WHERE guardian_id IN (%s)",
+        rs -> new String[] {rs.getString(1), rs.getString(2)},
+        guardians.stream().map(GuardianId::value).toList())) {
+      found.computeIfAbsent(GuardianId.of(consent[0]), g -> new HashSet<>())
+          .add(StudentId.of(consent[1]));
+    }
+    return found;
+  }
+
 
   // ---- activation keys ----
 
@@ -588,43 +603,26 @@ public final class JdbcStore implements LatchkeyStore {
 
   private List<IssueOutcome> issueFirst(Connection c, List<IssueKeyCommand> chunk, Instant now)
       throws SQLException {
-    planForValues(c);
+    useIndexes(c);
     List<String> ids = chunk.stream().map(command -> command.key().guardian().value())
         .distinct().toList();
     Map<String, GuardianRow> guardians = new HashMap<>();
-    String in = placeholders(ids.size());
-    try (PreparedStatement ps = tx.prepare(c, "SELECT id, email_key, sign_in_enabled "
-        + "FROM lk_guardian WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")) {
-      bind(ps, ids.toArray());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          guardians.put(rs.getString("id"), GuardianRow.of(rs));
-        }
-      }
+    for (Map.Entry<String, GuardianRow> row : byIds(c, "SELECT id, email_key, sign_in_enabled "
+        + "FROM lk_guardian WHERE id IN (%s) ORDER BY id FOR UPDATE",
+        rs -> Map.entry(rs.getString("id"), GuardianRow.of(rs)), ids)) {
+      guardians.put(row.getKey(), row.getValue());
     }
     Set<String> withAccount = new HashSet<>();
     Map<String, LiveKey> live = new HashMap<>();
     if (!guardians.isEmpty()) {
       List<String> known = List.copyOf(guardians.keySet());
-      String knownIn = placeholders(known.size());
-      try (PreparedStatement ps = tx.prepare(c, "SELECT active_guardian_id FROM lk_account "
-          + "WHERE active_guardian_id IN (" + knownIn + ")")) {
-        bind(ps, known.toArray());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            withAccount.add(rs.getString(1));
-          }
-        }
-      }
-      try (PreparedStatement ps = tx.prepare(c, "SELECT live_guardian_id, digest, expires_at "
-          + "FROM lk_activation_key WHERE live_guardian_id IN (" + knownIn + ")")) {
-        bind(ps, known.toArray());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            live.put(rs.getString(1), new LiveKey(rs.getString(2),
-                Rows.instant(rs, "expires_at"), null));
-          }
-        }
+      withAccount.addAll(byIds(c, "SELECT active_guardian_id FROM lk_account "
+          + "WHERE active_guardian_id IN (%s)", rs -> rs.getString(1), known));
+      for (Map.Entry<String, LiveKey> key : byIds(c, "SELECT live_guardian_id, digest, "
+          + "expires_at FROM lk_activation_key WHERE live_guardian_id IN (%s)",
+          rs -> Map.entry(rs.getString(1), new LiveKey(rs.getString(2),
+              Rows.instant(rs, "expires_at"), null)), known)) {
+        live.put(key.getKey(), key.getValue());
       }
     }
 
@@ -688,30 +686,39 @@ public final class JdbcStore implements LatchkeyStore {
     String cursor = after == null ? null : after.value();
     while (awaiting.size() < limit) {
       int candidates = Math.max(limit, IN_ROWS);
-      String candidatesSql = "SELECT * FROM lk_guardian WHERE district_id = ? "
-          + "AND email_key IS NOT NULL AND sign_in_enabled = TRUE "
-          + (cursor == null ? "" : "AND id > ? ") + "ORDER BY id FETCH FIRST ? ROWS ONLY";
-      List<Guardian> page = cursor == null
-          ? list("guardiansAwaitingKey", candidatesSql, Rows::guardian, district.value(),
-              candidates)
-          : list("guardiansAwaitingKey", candidatesSql, Rows::guardian, district.value(),
-              cursor, candidates);
+      String from = cursor;
+      Set<String> busy = new HashSet<>();
+      List<Guardian> page = tx.inTransaction("guardiansAwaitingKey", c -> {
+        useIndexes(c);
+        List<Guardian> rows = new ArrayList<>(candidates);
+        try (PreparedStatement ps = tx.prepare(c, "SELECT * FROM lk_guardian "
+            + "WHERE district_id = ? AND email_key IS NOT NULL AND sign_in_enabled = TRUE "
+            + (from == null ? "" : "AND id > ? ") + "ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+          if (from == null) {
+            bind(ps, district.value(), candidates);
+          } else {
+            bind(ps, district.value(), from, candidates);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              rows.add(Rows.guardian(rs));
+            }
+          }
+        }
+        List<String> ids = rows.stream().map(g -> g.id().value()).toList();
+        if (!ids.isEmpty()) {
+          busy.addAll(byIds(c, "SELECT active_guardian_id FROM lk_account "
+              + "WHERE active_guardian_id IN (%s)", rs -> rs.getString(1), ids));
+          busy.addAll(byIds(c, "SELECT live_guardian_id FROM lk_activation_key "
+              + "WHERE live_guardian_id IN (%s) AND expires_at > ?", rs -> rs.getString(1),
+              ids, now));
+        }
+        return rows;
+      });
       if (page.isEmpty()) {
         break;
       }
       cursor = page.get(page.size() - 1).id().value();
-      List<String> ids = page.stream().map(g -> g.id().value()).toList();
-      Set<String> busy = new HashSet<>(byIds("guardiansAwaitingKey",
-          "SELECT active_guardian_id FROM lk_account WHERE active_guardian_id IN (%s)",
-          rs -> rs.getString(1), ids));
-      for (String[] key : byIds("guardiansAwaitingKey", "SELECT live_guardian_id, "
-          + "expires_at FROM lk_activation_key WHERE live_guardian_id IN (%s)",
-          rs -> new String[] {rs.getString(1),
-              Rows.instant(rs, "expires_at").isAfter(now) ? "live" : "expired"}, ids)) {
-        if (key[1].equals("live")) {
-          busy.add(key[0]);
-        }
-      }
       for (Guardian g : page) {
         if (!busy.contains(g.id().value())) {
           awaiting.add(g);
@@ -1481,32 +1488,54 @@ public final class JdbcStore implements LatchkeyStore {
       return List.of();
     }
     return tx.inTransaction(operation, c -> {
-      planForValues(c);
-      List<T> rows = new ArrayList<>();
-      for (List<String> chunk : chunks(distinct, IN_ROWS)) {
-        try (PreparedStatement ps = tx.prepare(c, String.format(Locale.ROOT, sql,
-            placeholders(chunk.size())))) {
-          bind(ps, chunk.toArray());
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              rows.add(mapper.map(rs));
-            }
-          }
-        }
-      }
-      return rows;
+      useIndexes(c);
+      return byIds(c, sql, mapper, distinct);
     });
   }
 
   /**
-   * Has PostgreSQL plan this transaction's statements for their values. Lists of ids are sent as
-   * prepared statements, and a generic plan cached while a table was nearly empty (the first
-   * batches of a bulk load) would go on scanning the whole table once it holds a district.
+   * {@link #byIds(String, String, Mapper, List)} inside a transaction that has called
+   * {@link #useIndexes}, {@code more} bound after the ids. On PostgreSQL the ids go as one array
+   * parameter ({@code = ANY (?)}), so every chunk is the same statement, parsed once; elsewhere
+   * as an IN list of markers.
    */
-  private static void planForValues(Connection c) throws SQLException {
+  private <T> List<T> byIds(Connection c, String sql, Mapper<T> mapper, List<String> ids,
+      Object... more) throws SQLException {
+    List<T> rows = new ArrayList<>();
+    boolean array = Dialect.of(c) == Dialect.POSTGRESQL;
+    for (List<String> chunk : chunks(ids, IN_ROWS)) {
+      List<Object> args = new ArrayList<>(chunk.size() + more.length);
+      if (array) {
+        args.add(c.createArrayOf("text", chunk.toArray()));
+      } else {
+        args.addAll(chunk);
+      }
+      args.addAll(Arrays.asList(more));
+      try (PreparedStatement ps = tx.prepare(c, array ? sql.replace("IN (%s)", "= ANY (?)")
+          : String.format(Locale.ROOT, sql, placeholders(chunk.size())))) {
+        bind(ps, args.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(mapper.map(rs));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Has PostgreSQL find rows through their indexes for the rest of this transaction, whose
+   * statements look rows up by lists of ids or read keyset pages: work an index does in time
+   * proportional to the rows asked for. Right after a bulk load, before autovacuum has analysed
+   * the tables, the planner cannot tell and would scan the whole table instead (a page of 500
+   * students by id read all 150,000), and a plan cached while a table was nearly empty would go
+   * on scanning it once it holds a district.
+   */
+  private static void useIndexes(Connection c) throws SQLException {
     if (Dialect.of(c) == Dialect.POSTGRESQL) {
       try (Statement s = c.createStatement()) {
-        s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        s.execute("SET LOCAL enable_seqscan = off");
       }
     }
   }

@@ -8,33 +8,37 @@ import dev.latchkey.notify.NotificationId;
 import dev.latchkey.notify.NotificationType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Outbox payloads: the whole notification as a {@link Properties} document, encrypted with
- * AES-256-GCM under the server's outbox key, the notification id bound in as associated data so a
- * payload cannot be moved to another row (S31). Thread-safe.
+ * Outbox payloads: the whole notification in a small binary layout, encrypted with AES-256-GCM
+ * under the server's outbox key, the notification id bound in as associated data so a payload
+ * cannot be moved to another row (S31). Thread-safe.
+ *
+ * <p>The layout, before encryption: a format byte ({@value #FORMAT}); type, district and
+ * recipient as texts; the creation instant as epoch seconds (long) and nanoseconds (int); a
+ * secret flag (byte 0 or 1) and the secret's text when 1; the number of fields (int) and each
+ * field's name and value as texts. A text is its UTF-8 length (int) and bytes. A bulk run writes
+ * one payload per key, so this is kept cheap to write.
  */
 final class OutboxCodec {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final String FIELD = "field.";
+  private static final byte FORMAT = 1;
 
   private final SecretKeySpec key;
   private final SecureRandom random;
@@ -45,16 +49,24 @@ final class OutboxCodec {
   }
 
   byte[] encode(Notification n) {
-    Properties p = new Properties();
-    p.setProperty("type", n.type().name());
-    p.setProperty("district", n.district().value());
-    p.setProperty("recipient", n.recipient().value());
-    p.setProperty("createdAt", n.createdAt().toString());
-    n.secret().ifPresent(s -> p.setProperty("secret", s.reveal()));
-    n.fields().forEach((k, v) -> p.setProperty(FIELD + k, v));
-    ByteArrayOutputStream plain = new ByteArrayOutputStream();
-    try (Writer w = new OutputStreamWriter(plain, StandardCharsets.UTF_8)) {
-      p.store(w, null);
+    ByteArrayOutputStream plain = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(plain)) {
+      out.writeByte(FORMAT);
+      writeText(out, n.type().name());
+      writeText(out, n.district().value());
+      writeText(out, n.recipient().value());
+      out.writeLong(n.createdAt().getEpochSecond());
+      out.writeInt(n.createdAt().getNano());
+      Optional<SecretText> secret = n.secret();
+      out.writeByte(secret.isPresent() ? 1 : 0);
+      if (secret.isPresent()) {
+        writeText(out, secret.get().reveal());
+      }
+      out.writeInt(n.fields().size());
+      for (Map.Entry<String, String> field : n.fields().entrySet()) {
+        writeText(out, field.getKey());
+        writeText(out, field.getValue());
+      }
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise a notification", e);
     }
@@ -68,26 +80,43 @@ final class OutboxCodec {
     if (payload.length <= NONCE_BYTES) {
       throw new IllegalStateException("outbox payload of " + id + " is truncated");
     }
-    byte[] nonce = java.util.Arrays.copyOf(payload, NONCE_BYTES);
-    byte[] sealed = java.util.Arrays.copyOfRange(payload, NONCE_BYTES, payload.length);
+    byte[] nonce = Arrays.copyOf(payload, NONCE_BYTES);
+    byte[] sealed = Arrays.copyOfRange(payload, NONCE_BYTES, payload.length);
     byte[] plain = crypt(Cipher.DECRYPT_MODE, nonce, id, sealed);
-    Properties p = new Properties();
-    try (Reader r = new InputStreamReader(new ByteArrayInputStream(plain),
-        StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new IllegalStateException("outbox payload of " + id + " is unreadable", e);
-    }
-    Map<String, String> fields = new HashMap<>();
-    for (String name : p.stringPropertyNames()) {
-      if (name.startsWith(FIELD)) {
-        fields.put(name.substring(FIELD.length()), p.getProperty(name));
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
+      if (in.readByte() != FORMAT) {
+        throw new IOException("unknown format");
       }
+      NotificationType type = NotificationType.valueOf(readText(in));
+      DistrictId district = DistrictId.of(readText(in));
+      EmailAddress recipient = EmailAddress.of(readText(in));
+      Instant createdAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+      Optional<SecretText> secret = in.readByte() == 1
+          ? Optional.of(SecretText.of(readText(in))) : Optional.empty();
+      int count = in.readInt();
+      Map<String, String> fields = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        fields.put(readText(in), readText(in));
+      }
+      return new Notification(id, type, district, recipient, fields, secret, createdAt);
+    } catch (IOException | RuntimeException e) {
+      // Never quote the payload: it may hold a key.
+      throw new IllegalStateException("outbox payload of " + id + " is unreadable");
     }
-    return new Notification(id, NotificationType.valueOf(p.getProperty("type")),
-        DistrictId.of(p.getProperty("district")), EmailAddress.of(p.getProperty("recipient")),
-        fields, Optional.ofNullable(p.getProperty("secret")).map(SecretText::of),
-        Instant.parse(p.getProperty("createdAt")));
+  }
+
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readText(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("bad length");
+    }
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
   private byte[] crypt(int mode, byte[] nonce, NotificationId id, byte[] input) {

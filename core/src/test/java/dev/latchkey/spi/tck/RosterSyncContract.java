@@ -51,6 +51,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -675,6 +676,16 @@ public abstract class RosterSyncContract extends ContractSupport {
             .extracting(GuardianLink::student)
             .containsExactlyInAnyOrder(StudentId.of("b-s00001"), SOFIA))
         .hasEntrySatisfying(MARIA, l -> assertThat(l).hasSize(3));
+    store.putAdultConsent(MARIA, SOFIA, true);
+    store.putAdultConsent(JOSE, SOFIA, true);
+    store.putAdultConsent(JOSE, SOFIA, false);
+    store.putAdultConsent(GuardianId.of("b-g00001"), SOFIA, true);
+    Map<GuardianId, Set<StudentId>> consents = store.adultConsentsOfGuardians(
+        List.of(MARIA, JOSE, GuardianId.of("b-g00001"), GuardianId.of("nobody")));
+    assertThat(consents).containsEntry(MARIA, Set.of(SOFIA))
+        .containsEntry(GuardianId.of("b-g00001"), Set.of(SOFIA));
+    assertThat(consents.getOrDefault(JOSE, Set.of())).as("withdrawn").isEmpty();
+    assertThat(consents.getOrDefault(GuardianId.of("nobody"), Set.of())).isEmpty();
     assertThat(store.removeLink(GuardianId.of("b-g00001"), SOFIA)).isTrue();
     assertThat(store.removeLink(GuardianId.of("b-g00001"), SOFIA)).isFalse();
   }
