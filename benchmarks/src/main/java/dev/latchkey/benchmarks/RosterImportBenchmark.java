@@ -40,7 +40,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * 150,000 students and their links through {@code roster().importBatch}, then
  * {@code activation().issueAll} for 100,000 keys — each measured against a plain JDBC batch
  * insert of the same rows into the same tables (a second, identically migrated schema) in the
- * same run. Records per second and the ratio Latchkey ÷ plain insert are printed and written to
+ * same run. Then the nightly sync: the same district again as a bulk file (every kind), which
+ * compares every record and walks the district for anything to delete. Records per second and
+ * the ratios Latchkey ÷ plain insert are printed and written to
  * {@code benchmarks/target/roster-import.json}.
  *
  * <p>A one-shot harness rather than a JMH benchmark: each phase is minutes of database work on
@@ -85,24 +87,29 @@ public final class RosterImportBenchmark {
 
   /** The figures of one backend. */
   record Result(String backend, int records, int keys, double importSeconds,
-      double plainImportSeconds, double issueSeconds, double plainIssueSeconds) {
+      double plainImportSeconds, double issueSeconds, double plainIssueSeconds,
+      double resyncSeconds) {
     String summary() {
       return String.format(Locale.ROOT,
           "%-8s import %,d records: Latchkey %,.0f/s, plain insert %,.0f/s, ratio %.2fx%n"
-              + "%-8s issue %,d keys:      Latchkey %,.0f/s, plain insert %,.0f/s, ratio %.2fx",
+              + "%-8s issue %,d keys:      Latchkey %,.0f/s, plain insert %,.0f/s, ratio %.2fx%n"
+              + "%-8s bulk re-sync, nothing changed: Latchkey %,.0f records/s, "
+              + "%.2fx the plain insert of the same rows",
           backend, records, records / importSeconds, records / plainImportSeconds,
           importSeconds / plainImportSeconds,
           backend, keys, keys / issueSeconds, keys / plainIssueSeconds,
-          issueSeconds / plainIssueSeconds);
+          issueSeconds / plainIssueSeconds,
+          backend, records / resyncSeconds, resyncSeconds / plainImportSeconds);
     }
 
     String json() {
       return String.format(Locale.ROOT, "  {\"backend\": \"%s\", \"records\": %d, \"keys\": %d, "
               + "\"importSeconds\": %.3f, \"plainImportSeconds\": %.3f, \"importRatio\": %.3f, "
-              + "\"issueSeconds\": %.3f, \"plainIssueSeconds\": %.3f, \"issueRatio\": %.3f}",
+              + "\"issueSeconds\": %.3f, \"plainIssueSeconds\": %.3f, \"issueRatio\": %.3f, "
+              + "\"bulkResyncSeconds\": %.3f}",
           backend, records, keys, importSeconds, plainImportSeconds,
           importSeconds / plainImportSeconds, issueSeconds, plainIssueSeconds,
-          issueSeconds / plainIssueSeconds);
+          issueSeconds / plainIssueSeconds, resyncSeconds);
     }
   }
 
@@ -139,13 +146,23 @@ public final class RosterImportBenchmark {
         throw new IllegalStateException("issued " + issued.issued() + " of " + guardians);
       }
 
+      // The nightly sync: the same district again as a bulk file, so every record is compared
+      // and everything on file but absent from it would be deleted (nothing is).
+      RosterBatch bulk = Data.generate(guardians, students, true).batch;
+      long t4 = System.nanoTime();
+      BatchReport resync = latchkey.roster().importBatch(bulk);
+      double latchkeyResync = seconds(t4);
+      if (!resync.errors().isEmpty() || resync.applied() != data.records()
+          || resync.deleted() != 0) {
+        throw new IllegalStateException("the bulk re-sync changed the roster: " + resync);
+      }
       // The same rows: key rows, and outbox rows as long as the messages Latchkey wrote.
       int payload = averagePayload(latchkeyDb);
       long t2 = System.nanoTime();
       plainIssue(plainDb, guardians, payload);
       double plainIssue = seconds(t2);
       return new Result(backend, data.records(), guardians, latchkeyImport, plainImport,
-          latchkeyIssue, plainIssue);
+          latchkeyIssue, plainIssue, latchkeyResync);
     }
   }
 
@@ -315,7 +332,14 @@ public final class RosterImportBenchmark {
     }
 
     static Data generate(int guardians, int students) {
+      return generate(guardians, students, false);
+    }
+
+    static Data generate(int guardians, int students, boolean bulk) {
       RosterBatch.Builder b = RosterBatch.builder(DISTRICT);
+      if (bulk) {
+        b.bulk(RosterBatch.Kind.values());
+      }
       for (int i = 0; i < guardians; i++) {
         b.guardian(new RosterBatch.GuardianRow("gen:" + i, guardianId(i), "Given" + i,
             "Family" + (i / 2), email(i), "630-555-" + (1000 + i % 9000), "605" + (i % 100),

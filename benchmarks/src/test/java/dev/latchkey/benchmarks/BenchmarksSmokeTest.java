@@ -85,14 +85,15 @@ class BenchmarksSmokeTest {
   }
 
   @Test
-  @DisplayName("the roster import harness imports and issues everything, on H2 and PostgreSQL")
+  @DisplayName("the roster import harness imports, issues and re-syncs everything, on H2 and PostgreSQL")
   void rosterImportRunsToTheEndOnBothDatabases() throws Exception {
     for (String backend : List.of("h2", "postgres")) {
       RosterImportBenchmark.Result result = RosterImportBenchmark.run(backend, 300, 450);
       // 300 guardians + 450 students + 450 first parents + 225 second parents.
       assertThat(result.records()).as(backend).isEqualTo(300 + 450 + 450 + 225);
       assertThat(result.keys()).as(backend).isEqualTo(300);
-      assertThat(result.summary()).contains("ratio");
+      assertThat(result.summary()).contains("ratio").contains("bulk re-sync");
+      assertThat(result.resyncSeconds()).as(backend).isPositive();
     }
   }
 }

@@ -316,10 +316,10 @@ public final class JdbcStore implements LatchkeyStore {
       return List.of();
     }
     return after == null
-        ? list("guardiansOfDistrict", "SELECT * FROM lk_guardian WHERE district_id = ? "
-            + "ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::guardian, district.value(), limit)
-        : list("guardiansOfDistrict", "SELECT * FROM lk_guardian WHERE district_id = ? "
-            + "AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::guardian,
+        ? keysetPage("guardiansOfDistrict", "SELECT * FROM lk_guardian WHERE district_id = ? "
+            + "ORDER BY district_id, id FETCH FIRST ? ROWS ONLY", Rows::guardian, district.value(), limit)
+        : keysetPage("guardiansOfDistrict", "SELECT * FROM lk_guardian WHERE district_id = ? "
+            + "AND id > ? ORDER BY district_id, id FETCH FIRST ? ROWS ONLY", Rows::guardian,
             district.value(), after.value(), limit);
   }
 
@@ -330,10 +330,10 @@ public final class JdbcStore implements LatchkeyStore {
       return List.of();
     }
     return after == null
-        ? list("studentsOfDistrict", "SELECT * FROM lk_student WHERE district_id = ? "
-            + "ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::student, district.value(), limit)
-        : list("studentsOfDistrict", "SELECT * FROM lk_student WHERE district_id = ? "
-            + "AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY", Rows::student,
+        ? keysetPage("studentsOfDistrict", "SELECT * FROM lk_student WHERE district_id = ? "
+            + "ORDER BY district_id, id FETCH FIRST ? ROWS ONLY", Rows::student, district.value(), limit)
+        : keysetPage("studentsOfDistrict", "SELECT * FROM lk_student WHERE district_id = ? "
+            + "AND id > ? ORDER BY district_id, id FETCH FIRST ? ROWS ONLY", Rows::student,
             district.value(), after.value(), limit);
   }
 
@@ -343,15 +343,21 @@ public final class JdbcStore implements LatchkeyStore {
     if (pageLimit(limit) == 0) {
       return List.of();
     }
-    // A link belongs to its guardian's district.
-    String from = "SELECT l.* FROM lk_link l JOIN lk_guardian g ON g.id = l.guardian_id "
-        + "WHERE g.district_id = ? ";
+    // A link belongs to its guardian's district. The page is read in the link key's index order
+    // from the cursor's guardian on (an "after (g, s)" written as one OR is a condition no index
+    // can start from, and each page would read every link before it); the guardian index is
+    // entered at the same place.
     String page = "ORDER BY l.guardian_id, l.student_id FETCH FIRST ? ROWS ONLY";
     return afterGuardian == null || afterStudent == null
-        ? list("linksOfDistrict", from + page, Rows::link, district.value(), limit)
-        : list("linksOfDistrict", from + "AND (l.guardian_id > ? OR (l.guardian_id = ? "
-            + "AND l.student_id > ?)) " + page, Rows::link, district.value(),
-            afterGuardian.value(), afterGuardian.value(), afterStudent.value(), limit);
+        ? keysetPage("linksOfDistrict", "SELECT l.* FROM lk_link l WHERE EXISTS (SELECT 1 "
+            + "FROM lk_guardian g WHERE g.id = l.guardian_id AND g.district_id = ?) " + page,
+            Rows::link, district.value(), limit)
+        : keysetPage("linksOfDistrict", "SELECT l.* FROM lk_link l WHERE l.guardian_id >= ? "
+            + "AND (l.guardian_id > ? OR l.student_id > ?) AND EXISTS (SELECT 1 "
+            + "FROM lk_guardian g WHERE g.id = l.guardian_id AND g.district_id = ? "
+            + "AND g.id >= ?) " + page, Rows::link, afterGuardian.value(),
+            afterGuardian.value(), afterStudent.value(), district.value(),
+            afterGuardian.value(), limit);
   }
 
   @Override
@@ -693,7 +699,7 @@ public final class JdbcStore implements LatchkeyStore {
         List<Guardian> rows = new ArrayList<>(candidates);
         try (PreparedStatement ps = tx.prepare(c, "SELECT * FROM lk_guardian "
             + "WHERE district_id = ? AND email_key IS NOT NULL AND sign_in_enabled = TRUE "
-            + (from == null ? "" : "AND id > ? ") + "ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            + (from == null ? "" : "AND id > ? ") + "ORDER BY district_id, id FETCH FIRST ? ROWS ONLY")) {
           if (from == null) {
             bind(ps, district.value(), candidates);
           } else {
@@ -1374,7 +1380,20 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   private <T> List<T> list(String operation, String sql, Mapper<T> mapper, Object... args) {
+    return list(operation, false, sql, mapper, args);
+  }
+
+  /** {@link #list} for a keyset page, read through the index it is ordered by. */
+  private <T> List<T> keysetPage(String operation, String sql, Mapper<T> mapper, Object... args) {
+    return list(operation, true, sql, mapper, args);
+  }
+
+  private <T> List<T> list(String operation, boolean indexed, String sql, Mapper<T> mapper,
+      Object... args) {
     return tx.inTransaction(operation, c -> {
+      if (indexed) {
+        useIndexes(c);
+      }
       List<T> rows = new ArrayList<>();
       try (PreparedStatement ps = tx.prepare(c, sql)) {
         bind(ps, args);
