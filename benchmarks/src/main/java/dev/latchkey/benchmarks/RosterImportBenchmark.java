@@ -106,10 +106,10 @@ public final class RosterImportBenchmark {
       return String.format(Locale.ROOT, "  {\"backend\": \"%s\", \"records\": %d, \"keys\": %d, "
               + "\"importSeconds\": %.3f, \"plainImportSeconds\": %.3f, \"importRatio\": %.3f, "
               + "\"issueSeconds\": %.3f, \"plainIssueSeconds\": %.3f, \"issueRatio\": %.3f, "
-              + "\"bulkResyncSeconds\": %.3f}",
+              + "\"bulkResyncSeconds\": %.3f, \"bulkResyncRatio\": %.3f}",
           backend, records, keys, importSeconds, plainImportSeconds,
           importSeconds / plainImportSeconds, issueSeconds, plainIssueSeconds,
-          issueSeconds / plainIssueSeconds, resyncSeconds);
+          issueSeconds / plainIssueSeconds, resyncSeconds, resyncSeconds / plainImportSeconds);
     }
   }
 

@@ -93,7 +93,6 @@ class BenchmarksSmokeTest {
       assertThat(result.records()).as(backend).isEqualTo(300 + 450 + 450 + 225);
       assertThat(result.keys()).as(backend).isEqualTo(300);
       assertThat(result.summary()).contains("ratio").contains("bulk re-sync");
-      assertThat(result.resyncSeconds()).as(backend).isPositive();
     }
   }
 }

@@ -604,9 +604,11 @@ public final class RosterService implements Roster {
     }
     Map<StudentId, Student> students = deps.store.students(linked);
     Map<GuardianId, List<Restriction>> restrictions = deps.store.restrictionsOfGuardians(ids);
-    Map<DistrictId, District> districts = new HashMap<>();
+    // Each district's date, once: the same day for every guardian of the page.
+    Map<DistrictId, LocalDate> todays = new HashMap<>();
     for (Guardian guardian : guardians) {
-      districts.computeIfAbsent(guardian.district(), d -> deps.store.district(d).orElseThrow());
+      todays.computeIfAbsent(guardian.district(),
+          d -> today(deps.store.district(d).orElseThrow()));
     }
     // Consents are read only for guardians linked to a student of age whose district waits for
     // one, and for all of them at once.
@@ -615,15 +617,14 @@ public final class RosterService implements Roster {
             == AccessPolicy.AdultOutcome.SUSPEND_UNTIL_CONSENT)
         .filter(g -> links.getOrDefault(g.id(), List.of()).stream()
             .map(link -> students.get(link.student()))
-            .anyMatch(student -> student != null && isAdult(student,
-                today(districts.get(g.district())), policy(g.district()))))
+            .anyMatch(student -> student != null && isAdult(student, todays.get(g.district()),
+                policy(g.district()))))
         .map(Guardian::id).toList();
     Map<GuardianId, Set<StudentId>> consents = awaitingConsent.isEmpty()
         ? Map.of() : deps.store.adultConsentsOfGuardians(awaitingConsent);
     for (Guardian guardian : guardians) {
-      District district = districts.get(guardian.district());
-      AccessPolicy policy = policy(district.id());
-      LocalDate today = today(district);
+      AccessPolicy policy = policy(guardian.district());
+      LocalDate today = todays.get(guardian.district());
       List<Restriction> restricted = restrictions.getOrDefault(guardian.id(), List.of());
       Set<StudentId> consented = consents.getOrDefault(guardian.id(), Set.of());
       List<StudentAccess> list = new ArrayList<>();

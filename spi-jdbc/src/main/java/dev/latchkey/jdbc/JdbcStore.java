@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,6 +90,8 @@ public final class JdbcStore implements LatchkeyStore {
   private static final int BATCH_ROWS = 1000;
   /** Ids to one IN list (and commands to one transaction in bulk issuance). */
   private static final int IN_ROWS = 500;
+  /** Where an id-list query's ids go: markers, or on PostgreSQL one array. */
+  private static final String IN_LIST = "IN (%s)";
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
   private final Transactions tx;
@@ -343,21 +346,57 @@ public final class JdbcStore implements LatchkeyStore {
     if (pageLimit(limit) == 0) {
       return List.of();
     }
-    // A link belongs to its guardian's district. The page is read in the link key's index order
-    // from the cursor's guardian on (an "after (g, s)" written as one OR is a condition no index
-    // can start from, and each page would read every link before it); the guardian index is
-    // entered at the same place.
-    String page = "ORDER BY l.guardian_id, l.student_id FETCH FIRST ? ROWS ONLY";
-    return afterGuardian == null || afterStudent == null
-        ? keysetPage("linksOfDistrict", "SELECT l.* FROM lk_link l WHERE EXISTS (SELECT 1 "
-            + "FROM lk_guardian g WHERE g.id = l.guardian_id AND g.district_id = ?) " + page,
-            Rows::link, district.value(), limit)
-        : keysetPage("linksOfDistrict", "SELECT l.* FROM lk_link l WHERE l.guardian_id >= ? "
-            + "AND (l.guardian_id > ? OR l.student_id > ?) AND EXISTS (SELECT 1 "
-            + "FROM lk_guardian g WHERE g.id = l.guardian_id AND g.district_id = ? "
-            + "AND g.id >= ?) " + page, Rows::link, afterGuardian.value(),
-            afterGuardian.value(), afterStudent.value(), district.value(),
-            afterGuardian.value(), limit);
+    // A link belongs to its guardian's district: the district's guardians are walked from the
+    // cursor's guardian on through the district index, and their links read by guardian, until
+    // the page is full. Every guardian's links are read whole, so the page is exact in
+    // (guardian, student) order — guardians in the index's order, as the walk finds them —
+    // and other districts' rows are never read.
+    boolean first = afterGuardian == null || afterStudent == null;
+    String fromGuardian = first ? null : afterGuardian.value();
+    String fromStudent = first ? null : afterStudent.value();
+    return tx.inTransaction("linksOfDistrict", c -> {
+      useIndexes(c);
+      List<GuardianLink> links = new ArrayList<>();
+      Map<String, Integer> walked = new HashMap<>();
+      String cursor = fromGuardian;
+      boolean inclusive = fromGuardian != null;
+      while (links.size() < limit) {
+        List<String> guardians = new ArrayList<>();
+        try (PreparedStatement ps = tx.prepare(c, "SELECT id FROM lk_guardian "
+            + "WHERE district_id = ? " + (cursor == null ? "" : inclusive ? "AND id >= ? "
+            : "AND id > ? ") + "ORDER BY district_id, id FETCH FIRST ? ROWS ONLY")) {
+          if (cursor == null) {
+            bind(ps, district.value(), IN_ROWS);
+          } else {
+            bind(ps, district.value(), cursor, IN_ROWS);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              guardians.add(rs.getString(1));
+              walked.put(rs.getString(1), walked.size());
+            }
+          }
+        }
+        if (guardians.isEmpty()) {
+          break;
+        }
+        for (GuardianLink link : byIds(c, "SELECT * FROM lk_link WHERE guardian_id IN (%s)",
+            Rows::link, guardians)) {
+          String g = link.guardian().value();
+          if (!g.equals(fromGuardian) || link.student().value().compareTo(fromStudent) > 0) {
+            links.add(link);
+          }
+        }
+        cursor = guardians.get(guardians.size() - 1);
+        inclusive = false;
+        if (guardians.size() < IN_ROWS) {
+          break;
+        }
+      }
+      links.sort(Comparator.comparing((GuardianLink l) -> walked.get(l.guardian().value()))
+          .thenComparing(l -> l.student().value()));
+      return List.copyOf(links.subList(0, Math.min(limit, links.size())));
+    });
   }
 
   @Override
@@ -574,6 +613,7 @@ public final class JdbcStore implements LatchkeyStore {
     return list("keysOfGuardian", "SELECT " + KEY_COLUMNS + " FROM lk_activation_key "
         + "WHERE guardian_id = ? ORDER BY issued_at, seq", Rows::key, guardian.value());
   }
+
   /**
    * Takes the commands {@value #IN_ROWS} to a transaction. Each transaction locks its guardians'
    * rows in id order (so two bulk runs cannot deadlock, and every single-guardian operation
@@ -613,6 +653,7 @@ public final class JdbcStore implements LatchkeyStore {
     List<String> ids = chunk.stream().map(command -> command.key().guardian().value())
         .distinct().toList();
     Map<String, GuardianRow> guardians = new HashMap<>();
+    // One statement, so the rows are locked in id order: a chunk is at most IN_ROWS ids.
     for (Map.Entry<String, GuardianRow> row : byIds(c, "SELECT id, email_key, sign_in_enabled "
         + "FROM lk_guardian WHERE id IN (%s) ORDER BY id FOR UPDATE",
         rs -> Map.entry(rs.getString("id"), GuardianRow.of(rs)), ids)) {
@@ -695,6 +736,7 @@ public final class JdbcStore implements LatchkeyStore {
       String from = cursor;
       Set<String> busy = new HashSet<>();
       List<Guardian> page = tx.inTransaction("guardiansAwaitingKey", c -> {
+        busy.clear(); // a retried transaction starts again
         useIndexes(c);
         List<Guardian> rows = new ArrayList<>(candidates);
         try (PreparedStatement ps = tx.prepare(c, "SELECT * FROM lk_guardian "
@@ -1231,7 +1273,8 @@ public final class JdbcStore implements LatchkeyStore {
       // A payload sealed under another secret (or tampered with) is parked for an operator,
       // so it never blocks the messages queued behind it.
       for (String id : unreadable) {
-        LOG.error("outbox message {} cannot be decrypted with the current secret; parked", id);
+        LOG.error("outbox message {} cannot be decrypted with the current secret, or is not in "
+            + "this version's format; parked", id);
         update(c, "UPDATE lk_outbox SET parked = TRUE, attempts = attempts + 1, "
             + "leased_until = NULL WHERE id = ?", id);
       }
@@ -1498,7 +1541,7 @@ public final class JdbcStore implements LatchkeyStore {
 
   /**
    * The rows whose key is one of {@code ids}, {@value #IN_ROWS} ids to a query, in one
-   * transaction; {@code sql} has one {@code %s} where the IN list's markers go.
+   * transaction; {@code sql} says {@value #IN_LIST} where the ids go.
    */
   private <T> List<T> byIds(String operation, String sql, Mapper<T> mapper,
       List<String> ids) {
@@ -1520,6 +1563,9 @@ public final class JdbcStore implements LatchkeyStore {
    */
   private <T> List<T> byIds(Connection c, String sql, Mapper<T> mapper, List<String> ids,
       Object... more) throws SQLException {
+    if (!sql.contains(IN_LIST)) {
+      throw new IllegalArgumentException("an id-list query must say " + IN_LIST);
+    }
     List<T> rows = new ArrayList<>();
     boolean array = Dialect.of(c) == Dialect.POSTGRESQL;
     for (List<String> chunk : chunks(ids, IN_ROWS)) {
@@ -1530,7 +1576,7 @@ public final class JdbcStore implements LatchkeyStore {
         args.addAll(chunk);
       }
       args.addAll(Arrays.asList(more));
-      try (PreparedStatement ps = tx.prepare(c, array ? sql.replace("IN (%s)", "= ANY (?)")
+      try (PreparedStatement ps = tx.prepare(c, array ? sql.replace(IN_LIST, "= ANY (?)")
           : String.format(Locale.ROOT, sql, placeholders(chunk.size())))) {
         bind(ps, args.toArray());
         try (ResultSet rs = ps.executeQuery()) {

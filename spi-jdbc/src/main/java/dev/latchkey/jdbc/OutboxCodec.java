@@ -70,9 +70,14 @@ final class OutboxCodec {
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise a notification", e);
     }
+    return seal(n.id(), plain.toByteArray());
+  }
+
+  /** A fresh nonce and {@code plain} encrypted under it, bound to {@code id}. */
+  byte[] seal(NotificationId id, byte[] plain) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
-    byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, n.id(), plain.toByteArray());
+    byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, id, plain);
     return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
   }
 
@@ -91,12 +96,24 @@ final class OutboxCodec {
       DistrictId district = DistrictId.of(readText(in));
       EmailAddress recipient = EmailAddress.of(readText(in));
       Instant createdAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
-      Optional<SecretText> secret = in.readByte() == 1
+      byte hasSecret = in.readByte();
+      if (hasSecret != 0 && hasSecret != 1) {
+        throw new IOException("bad secret flag");
+      }
+      Optional<SecretText> secret = hasSecret == 1
           ? Optional.of(SecretText.of(readText(in))) : Optional.empty();
       int count = in.readInt();
+      if (count < 0 || count > in.available() / 8) {
+        throw new IOException("bad field count");
+      }
       Map<String, String> fields = new HashMap<>();
       for (int i = 0; i < count; i++) {
-        fields.put(readText(in), readText(in));
+        if (fields.put(readText(in), readText(in)) != null) {
+          throw new IOException("a field twice");
+        }
+      }
+      if (in.available() != 0) {
+        throw new IOException("trailing bytes");
       }
       return new Notification(id, type, district, recipient, fields, secret, createdAt);
     } catch (IOException | RuntimeException e) {

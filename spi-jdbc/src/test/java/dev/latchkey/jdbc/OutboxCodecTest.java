@@ -12,9 +12,14 @@ import dev.latchkey.model.SecretText;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationId;
 import dev.latchkey.notify.NotificationType;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,90 @@ class OutboxCodecTest {
     });
     assertThatThrownBy(() -> codec.decode(n.id(), new byte[5]))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void anEmptySecretIsKeptApartFromNone() {
+    Notification n = new Notification(NotificationId.random(RANDOM),
+        NotificationType.PASSWORD_RESET, DistrictId.of("d-1"),
+        EmailAddress.of("maria@example.org"), Map.of(), Optional.of(SecretText.of("")),
+        Instant.EPOCH);
+    assertThat(codec.decode(n.id(), codec.encode(n)).secret()).contains(SecretText.of(""));
+  }
+
+  @Test
+  void aSealedPayloadThatIsNotThisLayoutIsRefusedWithoutQuotingIt() throws IOException {
+    NotificationId id = NotificationId.random(RANDOM);
+    byte[] good = plain(out -> { });
+    assertThat(codec.decode(id, codec.seal(id, good)).fields()).containsEntry("k", "v");
+
+    List<byte[]> bad = List.of(
+        new byte[0],
+        "#Sat Nov 28\nsecret=7QKM-4XTD\n".getBytes(StandardCharsets.ISO_8859_1),
+        Arrays.copyOf(good, good.length - 1),
+        plain(out -> out.writeByte(9)),
+        plain(out -> out.writeInt(0)));
+    for (byte[] plain : bad) {
+      assertThatThrownBy(() -> codec.decode(id, codec.seal(id, plain)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("outbox payload of " + id + " is unreadable");
+    }
+    assertThat(codec.decode(id, codec.seal(id, layout(1, 1, false))).secret())
+        .contains(SecretText.of("7QKM-4XTD"));
+    for (byte[] plain : List.of(layout(2, 1, false), layout(0, -1, false),
+        layout(0, 2, true), layout(0, Integer.MAX_VALUE, false))) {
+      assertThatThrownBy(() -> codec.decode(id, codec.seal(id, plain)))
+          .hasMessage("outbox payload of " + id + " is unreadable");
+    }
+  }
+
+  /** Writes more bytes after a well-formed payload. */
+  @FunctionalInterface
+  private interface Tail {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private static byte[] plain(Tail tail) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(layout(0, 1, false));
+      tail.write(out);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * A payload with this secret flag (a secret follows when it is 1) and field count, and the
+   * field "k"="v" (and "k"="w" after it if asked).
+   */
+  private static byte[] layout(int secretFlag, int fieldCount, boolean twice) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(1);
+      text(out, "ACTIVATION_KEY");
+      text(out, "d-1");
+      text(out, "maria@example.org");
+      out.writeLong(0);
+      out.writeInt(0);
+      out.writeByte(secretFlag);
+      if (secretFlag == 1) {
+        text(out, "7QKM-4XTD");
+      }
+      out.writeInt(fieldCount);
+      text(out, "k");
+      text(out, "v");
+      if (twice) {
+        text(out, "k");
+        text(out, "w");
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void text(DataOutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
   }
 
   @Test

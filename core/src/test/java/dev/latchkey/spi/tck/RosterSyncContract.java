@@ -13,6 +13,8 @@ import dev.latchkey.helpdesk.Agent;
 import dev.latchkey.helpdesk.GuardianFile;
 import dev.latchkey.model.AccountId;
 import dev.latchkey.model.AccountStatus;
+import dev.latchkey.model.District;
+import dev.latchkey.model.DistrictId;
 import dev.latchkey.model.EmailAddress;
 import dev.latchkey.model.EnrollmentStatus;
 import dev.latchkey.model.Grade;
@@ -622,6 +624,26 @@ public abstract class RosterSyncContract extends ContractSupport {
       links.add(new GuardianLink(g, st, Relationship.PARENT, true));
       links.add(new GuardianLink(g, SOFIA, Relationship.RELATIVE, false));
     }
+    // Another district whose ids sort between these, to be left out of every page.
+    DistrictId other = DistrictId.of("elsewhere-204");
+    sync.roster().putDistrict(new District(other, "Elsewhere District 204", "IL",
+        ZoneId.of("America/Chicago"), EmailAddress.of("help@elsewhere.example.org"),
+        "630.555.0100"));
+    List<Guardian> otherGuardians = new ArrayList<>();
+    List<Student> otherStudents = new ArrayList<>();
+    List<GuardianLink> otherLinks = new ArrayList<>();
+    for (int i = 0; i < 2_345; i += 3) {
+      GuardianId g = GuardianId.of(String.format("b-g%05d-e", i));
+      StudentId st = StudentId.of(String.format("b-s%05d-e", i));
+      otherGuardians.add(Guardian.of(g, other, "Given", "Elsewhere" + i,
+          EmailAddress.of("e" + i + "@example.org")));
+      otherStudents.add(new Student(st, other, "8" + i, "Kid", "Elsewhere" + i,
+          Optional.empty(), Grade.G3, "Elsewhere Elementary", EnrollmentStatus.ENROLLED));
+      otherLinks.add(new GuardianLink(g, st, Relationship.PARENT, true));
+    }
+    store.putGuardians(otherGuardians);
+    store.putStudents(otherStudents);
+    store.putLinks(otherLinks);
     store.putGuardians(guardians);
     store.putStudents(students);
     store.putLinks(links);
