@@ -85,7 +85,7 @@ class BenchmarksSmokeTest {
   }
 
   @Test
-  @DisplayName("the roster import harness imports, issues and re-syncs everything, on H2 and PostgreSQL")
+  @DisplayName("the roster import harness imports, issues and re-syncs, on H2 and PostgreSQL")
   void rosterImportRunsToTheEndOnBothDatabases() throws Exception {
     for (String backend : List.of("h2", "postgres")) {
       RosterImportBenchmark.Result result = RosterImportBenchmark.run(backend, 300, 450);
