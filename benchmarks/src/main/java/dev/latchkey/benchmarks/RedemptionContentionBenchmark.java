@@ -3,7 +3,6 @@ package dev.latchkey.benchmarks;
 import dev.latchkey.activation.RedeemCode;
 import dev.latchkey.activation.RedeemResult;
 import dev.latchkey.activation.Redemption;
-import dev.latchkey.password.Argon2idHasher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,13 +67,7 @@ public class RedemptionContentionBenchmark {
     public void open() {
       fixture = Fixture.open(backend, CONTENDERS + 2);
       contenders = Executors.newFixedThreadPool(CONTENDERS);
-      Argon2idHasher hasher = Fixture.productionHasher();
-      hashNanos = Long.MAX_VALUE;
-      for (int i = 0; i < 3; i++) {
-        long start = System.nanoTime();
-        hasher.hash(Fixture.PASSWORD);
-        hashNanos = Math.min(hashNanos, System.nanoTime() - start);
-      }
+      hashNanos = Fixture.fastestHashNanos(3);
     }
 
     /**

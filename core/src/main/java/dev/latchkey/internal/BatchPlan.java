@@ -40,9 +40,6 @@ record BatchPlan(List<School> schools, List<Guardian> guardians, List<Student> s
     List<GuardianLink> deletedLinks, Set<String> mentionedGuardians,
     Set<String> mentionedStudents, Set<String> mentionedLinks, List<RecordError> errors) {
 
-  /** How many ids one store read asks for. */
-  private static final int READ_CHUNK = 1000;
-
   static String pair(GuardianLink link) {
     return pair(link.guardian().value(), link.student().value());
   }

@@ -15,6 +15,12 @@ import java.util.stream.Collectors;
  * behind a code was the library's. A portal in another language translates this class.
  */
 final class Wording {
+  private static final String CONFIRMATION_DIFFERS =
+      "The password and its confirmation are different.";
+  private static final String TOO_WEAK = "Choose a stronger password.";
+  private static final String TOO_MANY_ATTEMPTS =
+      "Too many attempts from your network. Wait a few minutes and try again.";
+
   private final String helpdesk;
 
   Wording(District district) {
@@ -61,11 +67,11 @@ final class Wording {
             + "Password?\" — do not try to sign in with it, you may lock yourself or its owner "
             + "out.";
       case PASSWORD_MISMATCH:
-        return "The password and its confirmation are different.";
+        return CONFIRMATION_DIFFERS;
       case PASSWORD_TOO_WEAK:
-        return "Choose a stronger password.";
+        return TOO_WEAK;
       case THROTTLED:
-        return "Too many attempts from your network. Wait a few minutes and try again.";
+        return TOO_MANY_ATTEMPTS;
       default:
         return code.name();
     }
@@ -80,7 +86,7 @@ final class Wording {
       case PASSWORD_MISMATCH:
         return "The new password and its confirmation are different.";
       case PASSWORD_TOO_WEAK:
-        return "Choose a stronger password.";
+        return TOO_WEAK;
       case CONFLICT:
         return "Your account changed meanwhile. Please try again.";
       default:
@@ -100,11 +106,11 @@ final class Wording {
         return "That reset link was already used, or a newer one was sent. Use the newest "
             + "link, or ask for a new one.";
       case PASSWORD_MISMATCH:
-        return "The password and its confirmation are different.";
+        return CONFIRMATION_DIFFERS;
       case PASSWORD_TOO_WEAK:
-        return "Choose a stronger password.";
+        return TOO_WEAK;
       case THROTTLED:
-        return "Too many attempts from your network. Wait a few minutes and try again.";
+        return TOO_MANY_ATTEMPTS;
       default:
         return code.name();
     }
@@ -163,7 +169,7 @@ final class Wording {
   }
 
   String throttled() {
-    return "Too many attempts from your network. Wait a few minutes and try again.";
+    return TOO_MANY_ATTEMPTS;
   }
 
   String recoveryAccepted(String what) {
