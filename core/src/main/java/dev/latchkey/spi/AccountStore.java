@@ -49,7 +49,8 @@ public interface AccountStore {
 
   /**
    * Suspends an {@code ACTIVE} account ({@code suspended} true) or brings a {@code SUSPENDED}
-   * one back to {@code ACTIVE} (false); any other state is left alone. True when it changed.
+   * one back to {@code ACTIVE} (false); any other state is left alone, and a guardian's account
+   * stays suspended when the guardian has another active account by now. True when it changed.
    */
   boolean setSuspended(AccountId id, boolean suspended);
 

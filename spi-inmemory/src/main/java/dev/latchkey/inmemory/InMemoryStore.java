@@ -555,7 +555,13 @@ public final class InMemoryStore implements LatchkeyStore {
       if (account == null || account.status() != from) {
         return false;
       }
-      accounts.put(id, account.withStatus(suspended ? AccountStatus.SUSPENDED : AccountStatus.ACTIVE));
+      // One active account per guardian: one made meanwhile keeps this one suspended.
+      if (!suspended && account.guardian() != null
+          && activeAccountOf(account.guardian()) != null) {
+        return false;
+      }
+      accounts.put(id, account.withStatus(suspended ? AccountStatus.SUSPENDED
+          : AccountStatus.ACTIVE));
       return true;
     }
   }

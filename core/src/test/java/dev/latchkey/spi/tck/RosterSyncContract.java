@@ -11,6 +11,16 @@ import dev.latchkey.activation.RedeemResult;
 import dev.latchkey.activation.Redemption;
 import dev.latchkey.helpdesk.Agent;
 import dev.latchkey.helpdesk.GuardianFile;
+import dev.latchkey.model.ActivationKeyRecord;
+import dev.latchkey.model.LoginName;
+import dev.latchkey.password.PasswordHash;
+import dev.latchkey.model.SecretText;
+import dev.latchkey.model.TokenDigest;
+import dev.latchkey.notify.NotificationId;
+import dev.latchkey.spi.IssueKeyCommand;
+import dev.latchkey.spi.IssueOutcome;
+import dev.latchkey.spi.OutboxMessage;
+import java.security.SecureRandom;
 import dev.latchkey.model.AccountId;
 import dev.latchkey.model.AccountStatus;
 import dev.latchkey.model.District;
@@ -608,6 +618,134 @@ public abstract class RosterSyncContract extends ContractSupport {
   }
 
   // ---- the store's batched operations ----
+
+  @Test
+  void issueFirstKeysDecidesEachCommandAsIssueKeyWould() {
+    Instant now = clock.instant();
+    Guardian fresh = storeGuardian("g-fresh");
+    Guardian live = storeGuardian("g-live");
+    Guardian expired = storeGuardian("g-expired");
+    Guardian withAccount = storeGuardian("g-account");
+    Guardian disabled = storeGuardian("g-disabled").withSignInEnabled(false);
+    Guardian moved = storeGuardian("g-moved");
+    Guardian twice = storeGuardian("g-twice");
+    store.putGuardians(List.of(fresh, live, expired, withAccount, disabled, moved, twice));
+    assertThat(store.issueKey(firstKey(live, now.minus(Duration.ofDays(1)))).status())
+        .isEqualTo(IssueOutcome.Status.ISSUED);
+    IssueKeyCommand old = firstKey(expired, now.minus(Duration.ofDays(30)));
+    assertThat(store.issueKey(old).status()).isEqualTo(IssueOutcome.Status.ISSUED);
+    assertThat(store.importAccount(guardianAccount(withAccount, "has.account")))
+        .isEqualTo(RosterResult.APPLIED);
+    long outboxBefore = store.pendingCount();
+
+    IssueKeyCommand freshCommand = firstKey(fresh, now);
+    IssueKeyCommand expiredCommand = firstKey(expired, now);
+    IssueKeyCommand twiceFirst = firstKey(twice, now);
+    Guardian movedBefore = new Guardian(moved.id(), DISTRICT, "M", "Moved",
+        Optional.of(EmailAddress.of("old.address@example.org")), Optional.empty(),
+        Optional.empty());
+    List<IssueOutcome> outcomes = store.issueFirstKeys(List.of(freshCommand,
+        firstKey(live, now), expiredCommand, firstKey(withAccount, now),
+        firstKey(disabled, now), firstKey(movedBefore, now),
+        firstKey(storeGuardian("g-unknown"), now), twiceFirst, firstKey(twice, now)), now);
+
+    assertThat(outcomes).extracting(IssueOutcome::status).containsExactly(
+        IssueOutcome.Status.ISSUED, IssueOutcome.Status.HAS_LIVE_KEY, IssueOutcome.Status.ISSUED,
+        IssueOutcome.Status.HAS_ACCOUNT, IssueOutcome.Status.SIGN_IN_DISABLED,
+        IssueOutcome.Status.ADDRESS_CHANGED, IssueOutcome.Status.UNKNOWN_GUARDIAN,
+        IssueOutcome.Status.ISSUED, IssueOutcome.Status.HAS_LIVE_KEY);
+    assertThat(outcomes.get(0).revoked()).isNull();
+    // The expired key still marked live is revoked, as issueKey revokes it.
+    assertThat(outcomes.get(2).revoked()).isEqualTo(old.key().digest());
+    assertThat(store.keyByDigest(old.key().digest()).orElseThrow().state())
+        .isEqualTo(KeyState.REVOKED);
+    assertThat(store.keysOfGuardian(live.id())).hasSize(1);
+    assertThat(store.keysOfGuardian(twice.id())).extracting(ActivationKeyRecord::digest)
+        .containsExactly(twiceFirst.key().digest());
+    assertThat(store.keyByDigest(freshCommand.key().digest())).contains(freshCommand.key());
+    for (Guardian g : List.of(fresh, live, expired, withAccount, disabled, moved, twice)) {
+      assertThat(store.keysOfGuardian(g.id())).as(g.id().value())
+          .filteredOn(k -> k.state() == KeyState.LIVE).hasSizeLessThanOrEqualTo(1);
+    }
+
+    // One outbox row per issued key, written as issueKey writes it.
+    assertThat(store.pendingCount()).isEqualTo(outboxBefore + 3);
+    assertThat(store.claimDue(now.plus(Duration.ofDays(1)), 1_000, Duration.ofMinutes(1))
+        .stream().map(OutboxMessage::notification))
+        .contains(freshCommand.mail(), expiredCommand.mail(), twiceFirst.mail());
+
+    // Run again: nobody gets a second key.
+    assertThat(store.issueFirstKeys(List.of(firstKey(fresh, now), firstKey(expired, now),
+        firstKey(twice, now)), now)).extracting(IssueOutcome::status)
+        .containsOnly(IssueOutcome.Status.HAS_LIVE_KEY);
+    assertThat(store.issueFirstKeys(List.of(), now)).isEmpty();
+  }
+
+  @Test
+  void setSuspendedMovesActiveAndSuspendedIntoEachOtherAndNothingElse() {
+    Guardian ana = storeGuardian("g-ana");
+    store.putGuardian(ana);
+    PortalAccount account = guardianAccount(ana, "ana.l");
+    assertThat(store.importAccount(account)).isEqualTo(RosterResult.APPLIED);
+
+    assertThat(store.setSuspended(account.id(), false)).as("already active").isFalse();
+    assertThat(store.setSuspended(account.id(), true)).isTrue();
+    assertThat(store.setSuspended(account.id(), true)).as("already suspended").isFalse();
+    assertThat(store.account(account.id()).orElseThrow().status())
+        .isEqualTo(AccountStatus.SUSPENDED);
+    assertThat(store.activeAccountOfGuardian(ana.id())).isEmpty();
+    assertThat(store.setSuspended(account.id(), false)).isTrue();
+    assertThat(store.activeAccountOfGuardian(ana.id())).map(PortalAccount::id)
+        .contains(account.id());
+    assertThat(store.setSuspended(AccountId.of("a-nobody"), true)).isFalse();
+
+    // Another account made while this one was suspended keeps it suspended: one per guardian.
+    assertThat(store.setSuspended(account.id(), true)).isTrue();
+    PortalAccount newer = PortalAccount.newGuardianAccount(AccountId.of("a-ana-2"), DISTRICT,
+        LoginName.of("ana.l2"), ana.id(), STORE_HASH, clock.instant());
+    assertThat(store.importAccount(newer)).isEqualTo(RosterResult.APPLIED);
+    assertThat(store.setSuspended(account.id(), false)).isFalse();
+    assertThat(store.activeAccountOfGuardian(ana.id())).map(PortalAccount::id)
+        .contains(newer.id());
+
+    // A disabled account is left alone both ways.
+    Guardian ben = storeGuardian("g-ben");
+    store.putGuardian(ben);
+    PortalAccount disabled = guardianAccount(ben, "ben.l").withStatus(AccountStatus.DISABLED);
+    assertThat(store.importAccount(disabled)).isEqualTo(RosterResult.APPLIED);
+    assertThat(store.setSuspended(disabled.id(), true)).isFalse();
+    assertThat(store.setSuspended(disabled.id(), false)).isFalse();
+    assertThat(store.account(disabled.id()).orElseThrow().status())
+        .isEqualTo(AccountStatus.DISABLED);
+  }
+
+  private static final PasswordHash STORE_HASH =
+      new PasswordHash("$argon2id$v=19$m=64,t=1,p=1$c2FsdA$aGFzaA");
+
+  private static Guardian storeGuardian(String id) {
+    return Guardian.of(GuardianId.of(id), DISTRICT, "Given " + id, "Family",
+        EmailAddress.of(id + "@example.org"));
+  }
+
+  private PortalAccount guardianAccount(Guardian g, String login) {
+    return PortalAccount.newGuardianAccount(AccountId.of("a-" + g.id().value()), DISTRICT,
+        LoginName.of(login), g.id(), STORE_HASH, clock.instant());
+  }
+
+  /** A first key for the guardian's email on file, issued at {@code at}, as the store gets it. */
+  private IssueKeyCommand firstKey(Guardian g, Instant at) {
+    byte[] digest = new byte[32];
+    RANDOM.nextBytes(digest);
+    EmailAddress to = g.email().orElseThrow();
+    ActivationKeyRecord key = ActivationKeyRecord.live(TokenDigest.of(digest), g.id(),
+        g.district(), to, at, at.plus(Duration.ofDays(14)));
+    return new IssueKeyCommand(key, new Notification(NotificationId.random(RANDOM),
+        NotificationType.ACTIVATION_KEY, g.district(), to, Map.of(Notification.NAME, "O'Brien"),
+        Optional.of(SecretText.of("SECRET-" + NotificationId.random(RANDOM).value())), at),
+        false, null);
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Test
   void batchedWritesAreUpsertsAndThePagesCoverTheDistrictInOrder() {
