@@ -512,16 +512,11 @@ public final class JdbcStore implements LatchkeyStore {
     String guardian = key.guardian().value();
     return tx.inTransaction("issueKey", c -> {
       // The guardian's row is the lock every key and account change for them queues behind.
-      Optional<GuardianRow> row = queryOne(c, "SELECT email_key, sign_in_enabled "
-          + "FROM lk_guardian WHERE id = ? FOR UPDATE", GuardianRow::of, guardian);
-      if (row.isEmpty()) {
-        return IssueOutcome.refused(IssueOutcome.Status.UNKNOWN_GUARDIAN);
-      }
-      if (!key.sentTo().key().equals(row.get().emailKey())) {
-        return IssueOutcome.refused(IssueOutcome.Status.ADDRESS_CHANGED);
-      }
-      if (!row.get().signInEnabled()) {
-        return IssueOutcome.refused(IssueOutcome.Status.SIGN_IN_DISABLED);
+      IssueOutcome.Status refusal = refusal(queryOne(c, "SELECT email_key, sign_in_enabled "
+          + "FROM lk_guardian WHERE id = ? FOR UPDATE", GuardianRow::of, guardian).orElse(null),
+          key);
+      if (refusal != null) {
+        return IssueOutcome.refused(refusal);
       }
       Optional<String> active = queryOne(c,
           "SELECT id FROM lk_account WHERE active_guardian_id = ?", rs -> rs.getString(1),
@@ -541,9 +536,7 @@ public final class JdbcStore implements LatchkeyStore {
           "SELECT digest FROM lk_activation_key WHERE live_guardian_id = ?",
           rs -> rs.getString(1), guardian);
       if (revoked.isPresent()) {
-        update(c, "UPDATE lk_activation_key SET state = 'REVOKED', revoked_at = ?, "
-            + "live_guardian_id = NULL WHERE digest = ? AND state = 'LIVE'",
-            key.issuedAt(), revoked.get());
+        update(c, REVOKE_LIVE_KEY, key.issuedAt(), revoked.get());
       }
       if (active.isPresent()) {
         update(c, "UPDATE lk_account SET status = 'DISABLED', active_guardian_id = NULL "
@@ -689,17 +682,14 @@ public final class JdbcStore implements LatchkeyStore {
       String guardian = key.guardian().value();
       LiveKey current = live.get(guardian);
       GuardianRow row = guardians.get(guardian);
-      IssueOutcome.Status refusal = null;
+      IssueOutcome.Status refusal;
       if (current != null && now.isBefore(current.expiresAt)) {
         refusal = IssueOutcome.Status.HAS_LIVE_KEY;
-      } else if (row == null) {
-        refusal = IssueOutcome.Status.UNKNOWN_GUARDIAN;
-      } else if (!key.sentTo().key().equals(row.emailKey())) {
-        refusal = IssueOutcome.Status.ADDRESS_CHANGED;
-      } else if (!row.signInEnabled()) {
-        refusal = IssueOutcome.Status.SIGN_IN_DISABLED;
-      } else if (withAccount.contains(guardian)) {
-        refusal = IssueOutcome.Status.HAS_ACCOUNT;
+      } else {
+        refusal = refusal(row, key);
+        if (refusal == null && withAccount.contains(guardian)) {
+          refusal = IssueOutcome.Status.HAS_ACCOUNT;
+        }
       }
       if (refusal != null) {
         outcomes.add(IssueOutcome.refused(refusal));
@@ -720,8 +710,7 @@ public final class JdbcStore implements LatchkeyStore {
       outcomes.add(new IssueOutcome(IssueOutcome.Status.ISSUED,
           current == null ? null : new TokenDigest(current.digest), null));
     }
-    batch(c, "UPDATE lk_activation_key SET state = 'REVOKED', revoked_at = ?, "
-        + "live_guardian_id = NULL WHERE digest = ? AND state = 'LIVE'", revocations);
+    batch(c, REVOKE_LIVE_KEY, revocations);
     batch(c, KEY_INSERT, keyRows);
     batch(c, OUTBOX_INSERT, outboxRows);
     return outcomes;
@@ -1494,6 +1483,10 @@ public final class JdbcStore implements LatchkeyStore {
     }
   }
 
+  /** Revokes the key with this digest if it is still live (bind: revoked at, digest). */
+  private static final String REVOKE_LIVE_KEY = "UPDATE lk_activation_key SET state = 'REVOKED', "
+      + "revoked_at = ?, live_guardian_id = NULL WHERE digest = ? AND state = 'LIVE'";
+
   private static final String KEY_INSERT = "INSERT INTO lk_activation_key (" + KEY_COLUMNS
       + ", live_guardian_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)";
 
@@ -1517,6 +1510,22 @@ public final class JdbcStore implements LatchkeyStore {
     keyRow[6] = "REVOKED";
     keyRow[7] = at;
     keyRow[8] = null;
+  }
+
+  /**
+   * Why a key may not be issued to this guardian (unknown, another address on file now, sign-in
+   * disabled), or null; {@link #issueKey} and {@link #issueFirstKeys} both ask it, under the
+   * guardian's row lock.
+   */
+  private static IssueOutcome.@Nullable Status refusal(@Nullable GuardianRow row,
+      ActivationKeyRecord key) {
+    if (row == null) {
+      return IssueOutcome.Status.UNKNOWN_GUARDIAN;
+    }
+    if (!key.sentTo().key().equals(row.emailKey())) {
+      return IssueOutcome.Status.ADDRESS_CHANGED;
+    }
+    return row.signInEnabled() ? null : IssueOutcome.Status.SIGN_IN_DISABLED;
   }
 
   /** A guardian's row as key operations read it, under its lock. */
