@@ -111,7 +111,7 @@ public final class ActivationService implements Activation {
       ActivationKey key = ActivationKey.generate(deps.random);
       TokenDigest digest = deps.digester.digest(key.canonicalBytes());
       Notification mail = messages.activationKey(district, guardian, to,
-          SecretText.of(key.display()), expiresAt, roster.visibleStudents(guardianId), now);
+          SecretText.of(key.display()), expiresAt, roster.visibleStudents(guardian), now);
       IssueOutcome outcome = deps.store.issueKey(new IssueKeyCommand(
           ActivationKeyRecord.live(digest, guardianId, guardian.district(), to, now, expiresAt),
           mail, reset, limit));
@@ -189,7 +189,7 @@ public final class ActivationService implements Activation {
     if (!Deps.sameText(password, confirmation)) {
       return reject(RedeemCode.PASSWORD_MISMATCH, record, request);
     }
-    List<Student> students = roster.visibleStudents(guardian.id());
+    List<Student> students = roster.visibleStudents(guardian);
     PolicyResult policy = deps.passwordPolicy.check(password, deps.passwordContext(
         district, Optional.of(guardian), login.get().value(), students));
     if (!policy.accepted()) {

@@ -90,7 +90,7 @@ public final class HelpdeskService implements Helpdesk {
     if (guardian.isEmpty()) {
       return Optional.empty();
     }
-    List<StudentAccess> students = roster.access(guardianId);
+    List<StudentAccess> students = roster.access(guardian.get());
     Instant now = deps.clock.instant();
     // The active login, or else the latest disabled one: "my account is disabled" must show.
     List<PortalAccount> all = deps.store.accountsOfGuardian(guardianId);

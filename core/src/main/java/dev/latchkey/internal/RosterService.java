@@ -583,9 +583,18 @@ public final class RosterService implements Roster {
   @Override
   public List<StudentAccess> access(GuardianId guardianId) {
     Objects.requireNonNull(guardianId, "guardian");
-    return deps.store.guardian(guardianId)
-        .map(g -> accessOf(List.of(g)).getOrDefault(g.id(), List.of()))
-        .orElse(List.of());
+    return deps.store.guardian(guardianId).map(this::access).orElse(List.of());
+  }
+
+  /** {@link #access(GuardianId)} for a guardian already read. */
+  List<StudentAccess> access(Guardian guardian) {
+    return accessOf(List.of(guardian)).getOrDefault(guardian.id(), List.of());
+  }
+
+  /** The students a guardian already read may see today. */
+  List<Student> visibleStudents(Guardian guardian) {
+    return access(guardian).stream().filter(StudentAccess::visible)
+        .map(StudentAccess::student).toList();
   }
 
   /**
@@ -674,8 +683,8 @@ public final class RosterService implements Roster {
 
   @Override
   public List<Student> visibleStudents(GuardianId guardian) {
-    return access(guardian).stream().filter(StudentAccess::visible)
-        .map(StudentAccess::student).toList();
+    return deps.store.guardian(Objects.requireNonNull(guardian, "guardian"))
+        .map(this::visibleStudents).orElse(List.of());
   }
 
   private AccessPolicy policy(DistrictId district) {
