@@ -35,8 +35,6 @@ import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueOutcome;
 import dev.latchkey.spi.IssueOutcome.Status;
 import dev.latchkey.spi.OutboxMessage;
-import dev.latchkey.spi.RedeemKeyCommand;
-import dev.latchkey.spi.RedeemOutcome;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -328,30 +326,6 @@ class RosterBatchStoreTest {
           .isEqualTo(KeyState.REVOKED);
       assertThat(f.store.countGuardiansAwaitingKey(DISTRICT, NOW)).isEqualTo(6);
       assertThat(f.store.countGuardiansAwaitingKey(DistrictId.of("nowhere"), NOW)).isZero();
-    }
-  }
-
-  @ParameterizedTest(name = "on {0}")
-  @EnumSource(Backend.class)
-  @DisplayName("a guardian whose sign-in is disabled gets no key, and cannot redeem one")
-  void signInDisabledRefusesIssueAndRedeem(Backend backend) {
-    try (Fixture f = new Fixture(backend)) {
-      Guardian g = guardian(DISTRICT, "g-maria");
-      f.store.putGuardian(g);
-      IssueKeyCommand issued = command(g, NOW);
-      assertThat(f.store.issueKey(issued).status()).isEqualTo(Status.ISSUED);
-      f.store.putGuardian(g.withSignInEnabled(false));
-
-      assertThat(f.store.issueKey(command(g, NOW)).status()).isEqualTo(Status.SIGN_IN_DISABLED);
-      RedeemKeyCommand redeem = new RedeemKeyCommand(issued.key().digest(),
-          guardianAccount(g, "maria.l"), null, NOW.plusSeconds(60));
-      assertThat(f.store.redeemKey(redeem)).isEqualTo(RedeemOutcome.KEY_REVOKED);
-      assertThat(f.store.activeAccountOfGuardian(g.id())).isEmpty();
-      assertThat(f.store.keyByDigest(issued.key().digest()).orElseThrow().state())
-          .isEqualTo(KeyState.LIVE);
-
-      f.store.putGuardian(g);
-      assertThat(f.store.redeemKey(redeem)).isEqualTo(RedeemOutcome.REDEEMED);
     }
   }
 

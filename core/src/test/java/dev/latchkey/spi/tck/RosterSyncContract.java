@@ -20,6 +20,8 @@ import dev.latchkey.notify.NotificationId;
 import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueOutcome;
 import dev.latchkey.spi.OutboxMessage;
+import dev.latchkey.spi.RedeemKeyCommand;
+import dev.latchkey.spi.RedeemOutcome;
 import java.security.SecureRandom;
 import dev.latchkey.model.AccountId;
 import dev.latchkey.model.AccountStatus;
@@ -679,6 +681,28 @@ public abstract class RosterSyncContract extends ContractSupport {
         firstKey(twice, now)), now)).extracting(IssueOutcome::status)
         .containsOnly(IssueOutcome.Status.HAS_LIVE_KEY);
     assertThat(store.issueFirstKeys(List.of(), now)).isEmpty();
+  }
+
+  @Test
+  void aGuardianWhoseSignInIsDisabledGetsNoKeyAndCannotRedeemOne() {
+    Instant now = clock.instant();
+    Guardian g = storeGuardian("g-carla");
+    store.putGuardian(g);
+    IssueKeyCommand issued = firstKey(g, now);
+    assertThat(store.issueKey(issued).status()).isEqualTo(IssueOutcome.Status.ISSUED);
+    store.putGuardian(g.withSignInEnabled(false));
+
+    assertThat(store.issueKey(firstKey(g, now)).status())
+        .isEqualTo(IssueOutcome.Status.SIGN_IN_DISABLED);
+    RedeemKeyCommand redeem = new RedeemKeyCommand(issued.key().digest(),
+        guardianAccount(g, "carla.l"), null, now.plusSeconds(60));
+    assertThat(store.redeemKey(redeem)).isEqualTo(RedeemOutcome.KEY_REVOKED);
+    assertThat(store.activeAccountOfGuardian(g.id())).isEmpty();
+    assertThat(store.keyByDigest(issued.key().digest()).orElseThrow().state())
+        .isEqualTo(KeyState.LIVE);
+
+    store.putGuardian(g);
+    assertThat(store.redeemKey(redeem)).isEqualTo(RedeemOutcome.REDEEMED);
   }
 
   @Test
