@@ -7,7 +7,6 @@ import dev.latchkey.Latchkey;
 import dev.latchkey.activation.BulkIssueReport;
 import dev.latchkey.activation.IssueResult;
 import dev.latchkey.activation.RedeemCode;
-import dev.latchkey.activation.RedeemResult;
 import dev.latchkey.activation.Redemption;
 import dev.latchkey.helpdesk.Agent;
 import dev.latchkey.helpdesk.GuardianFile;
