@@ -705,6 +705,52 @@ public abstract class RosterSyncContract extends ContractSupport {
   }
 
   @Test
+  void createStudentAccountKeepsOneAccountPerStudentAndOneLoginNamespace() {
+    Instant now = clock.instant();
+    Student ana = pupil(StudentId.of("s-ana-r"), "70001", Grade.G7, JEFFERSON);
+    Student ben = pupil(StudentId.of("s-ben-r"), "70002", Grade.G7, JEFFERSON);
+    store.putStudents(List.of(ana, ben));
+    Guardian dora = storeGuardian("g-dora");
+    store.putGuardian(dora);
+    long pendingBefore = store.pendingCount();
+
+    PortalAccount anaAccount = studentAccount("a-ana-r", ana, "ana.r");
+    Notification credentials = credentials(now);
+    assertThat(store.createStudentAccount(anaAccount, credentials))
+        .isEqualTo(RosterResult.APPLIED);
+    assertThat(store.accountOfStudent(ana.id())).contains(anaAccount);
+    assertThat(store.claimDue(now.plus(Duration.ofDays(1)), 1_000, Duration.ofMinutes(1)))
+        .extracting(OutboxMessage::notification).contains(credentials);
+
+    assertThat(store.createStudentAccount(studentAccount("a-ana-r2", ana, "ana.two"),
+        credentials(now))).isEqualTo(RosterResult.ACCOUNT_EXISTS);
+    assertThat(store.createStudentAccount(studentAccount("a-ben-r", ben, "Ana.R"),
+        credentials(now))).isEqualTo(RosterResult.LOGIN_NAME_TAKEN);
+    // A guardian's email is a login name too (S36).
+    assertThat(store.createStudentAccount(studentAccount("a-ben-r", ben,
+        dora.email().orElseThrow().value()), credentials(now)))
+        .isEqualTo(RosterResult.LOGIN_NAME_TAKEN);
+    // A suspended account still counts: any state.
+    assertThat(store.setSuspended(anaAccount.id(), true)).isTrue();
+    assertThat(store.createStudentAccount(studentAccount("a-ana-r3", ana, "ana.three"),
+        credentials(now))).isEqualTo(RosterResult.ACCOUNT_EXISTS);
+    assertThat(store.pendingCount()).as("refusals queue nothing").isEqualTo(pendingBefore + 1);
+    assertThat(store.accountsOfStudents(List.of(ana.id(), ben.id(), StudentId.of("s-nobody"))))
+        .containsOnlyKeys(ana.id());
+  }
+
+  private PortalAccount studentAccount(String id, Student s, String login) {
+    return PortalAccount.newStudentAccount(AccountId.of(id), DISTRICT, LoginName.of(login),
+        s.id(), STORE_HASH, clock.instant());
+  }
+
+  private static Notification credentials(Instant at) {
+    return new Notification(NotificationId.random(RANDOM), NotificationType.STUDENT_CREDENTIALS,
+        DISTRICT, EmailAddress.of("office@example.org"), Map.of(Notification.NAME, "Ana"),
+        Optional.of(SecretText.of("SECRET-" + NotificationId.random(RANDOM).value())), at);
+  }
+
+  @Test
   void setSuspendedMovesActiveAndSuspendedIntoEachOtherAndNothingElse() {
     Guardian ana = storeGuardian("g-ana");
     store.putGuardian(ana);
