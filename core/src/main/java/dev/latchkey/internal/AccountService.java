@@ -14,7 +14,9 @@ import dev.latchkey.password.PasswordHash;
 import dev.latchkey.password.PasswordRejection;
 import dev.latchkey.password.PolicyResult;
 import dev.latchkey.spi.PasswordChangeOutcome;
-import dev.latchkey.spi.Reservation;
+import dev.latchkey.signin.Lockout;
+import dev.latchkey.spi.AccountStore.SignInUpdate;
+import dev.latchkey.spi.Effects;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +53,19 @@ public final class AccountService implements Accounts {
       return PasswordChangeResult.Rejected.of(Code.INVALID_CREDENTIALS);
     }
     // The current password is a sign-in: reserved, verified once, counted (S12, S14).
-    Reservation reservation = deps.store.reserveAttempt(accountId, now, deps.lockoutPolicy);
-    if (reservation instanceof Reservation.Refused) {
+    Optional<PortalAccount> reserved = signIn.reserve(accountId, now, request);
+    if (reserved.isEmpty()) {
       deps.hasher.verify(currentText, deps.dummyHash);
       return PasswordChangeResult.Rejected.of(Code.INVALID_CREDENTIALS);
     }
-    PortalAccount account = ((Reservation.Reserved) reservation).account();
+    PortalAccount account = reserved.get();
     if (!deps.hasher.verify(currentText, account.passwordHash())) {
-      signIn.recordFailure(account, now, request);
-      deps.audit(AuditEventType.PASSWORD_CHANGE_REJECTED, account.district(),
-          "account:" + accountId, "account:" + accountId, request, "INVALID_CREDENTIALS",
-          Map.of());
+      signIn.recordFailure(account, now, request, Effects.of(deps.event(
+          AuditEventType.PASSWORD_CHANGE_REJECTED, account.district(), "account:" + accountId,
+          "account:" + accountId, request, "INVALID_CREDENTIALS", Map.of())));
       return PasswordChangeResult.Rejected.of(Code.INVALID_CREDENTIALS);
     }
-    deps.store.recordSuccess(accountId, now, null);
+    signIn.passwordConfirmed(accountId, now);
 
     String nextText = typed(next);
     if (!Deps.sameText(nextText, typed(confirmation))) {
@@ -87,13 +88,15 @@ public final class AccountService implements Accounts {
         .map(to -> messages.accountNotice(NotificationType.PASSWORD_CHANGED, owners.district(),
             owners.guardian().orElseThrow(), to, account.loginName(), now))
         .orElse(null);
+    Effects changed = Effects.of(notice, deps.event(AuditEventType.PASSWORD_CHANGED,
+        account.district(), "account:" + accountId, "account:" + accountId, request, "CHANGED",
+        Map.of()));
     PasswordChangeOutcome outcome = deps.store.changePassword(accountId,
-        account.credentialVersion(), hash, now, notice);
+        account.credentialVersion(), hash, now, changed);
     if (outcome != PasswordChangeOutcome.CHANGED) {
       return rejected(account, Code.CONFLICT, PolicyResult.ok(), request);
     }
-    deps.audit(AuditEventType.PASSWORD_CHANGED, account.district(), "account:" + accountId,
-        "account:" + accountId, request, "CHANGED", Map.of());
+    deps.published(changed);
     deps.deliver();
     return new PasswordChangeResult.Changed(account.credentialVersion() + 1);
   }
@@ -102,14 +105,15 @@ public final class AccountService implements Accounts {
   public boolean unlock(AccountId accountId, RequestContext request) {
     Objects.requireNonNull(accountId, "account");
     Objects.requireNonNull(request, "request");
-    Optional<PortalAccount> account = deps.store.account(accountId);
-    if (account.isEmpty()) {
-      return false;
-    }
-    boolean unlocked = deps.store.unlock(accountId, null);
-    deps.audit(AuditEventType.ACCOUNT_UNLOCKED, account.get().district(), "system",
-        "account:" + accountId, request, unlocked ? "UNLOCKED" : "NOT_LOCKED", Map.of());
-    return unlocked;
+    return deps.updateSignIn(accountId, found -> {
+      if (found == null) {
+        return SignInUpdate.unchanged(false, Effects.none());
+      }
+      boolean locked = found.lockedAt() != null;
+      return new SignInUpdate<>(locked, Lockout.unlock(found.signInState()), null,
+          Effects.of(deps.event(AuditEventType.ACCOUNT_UNLOCKED, found.district(), "system",
+              "account:" + accountId, request, locked ? "UNLOCKED" : "NOT_LOCKED", Map.of())));
+    });
   }
 
   private PasswordChangeResult rejected(PortalAccount account, Code code, PolicyResult policy,

@@ -5,6 +5,8 @@ import dev.latchkey.activation.BulkIssueProgress;
 import dev.latchkey.activation.BulkIssueReport;
 import dev.latchkey.activation.ActivationKey;
 import dev.latchkey.activation.IssueResult;
+import dev.latchkey.activation.KeyRules;
+import dev.latchkey.spi.KeyHolder;
 import dev.latchkey.activation.IssueResult.IssueCode;
 import dev.latchkey.activation.RedeemCode;
 import dev.latchkey.activation.RedeemResult;
@@ -164,12 +166,17 @@ public final class ActivationService implements Activation {
     }
     ActivationKeyRecord record = stored.get();
     Instant now = deps.clock.instant();
-    RedeemCode keyProblem = keyProblem(record, now);
+    Optional<Guardian> owner = deps.store.guardian(record.guardian());
+    KeyHolder holder = owner.map(g -> new KeyHolder(g.email().map(EmailAddress::key).orElse(null),
+        g.signInEnabled(), deps.store.activeAccountOfGuardian(g.id()).map(PortalAccount::id)
+            .orElse(null), null, null, 0)).orElse(null);
+    // The rules the store applies again inside its atomic step, asked early so that a key's
+    // problem is the answer before any login name or password is judged.
+    RedeemOutcome keyProblem = KeyRules.redeemRefusal(record, record.guardian(), holder, now);
     if (keyProblem != null) {
-      return rejectKey(keyProblem, record, request);
+      return rejectKey(RedeemCode.valueOf(keyProblem.name()), record, request);
     }
-    Guardian guardian = deps.store.guardian(record.guardian())
-        .orElseThrow(() -> new IllegalStateException("key's guardian is missing"));
+    Guardian guardian = owner.orElseThrow();
     District district = deps.store.district(guardian.district())
         .orElseThrow(() -> new IllegalStateException("guardian's district is missing"));
 
@@ -228,22 +235,6 @@ public final class ActivationService implements Activation {
       default:
         return rejectKey(RedeemCode.INVALID_KEY, record, request);
     }
-  }
-
-  private RedeemCode keyProblem(ActivationKeyRecord record, Instant now) {
-    if (record.state() == KeyState.REDEEMED) {
-      return RedeemCode.KEY_ALREADY_USED;
-    }
-    if (record.state() == KeyState.REVOKED) {
-      return RedeemCode.KEY_REVOKED;
-    }
-    if (!now.isBefore(record.expiresAt())) {
-      return RedeemCode.KEY_EXPIRED;
-    }
-    if (deps.store.activeAccountOfGuardian(record.guardian()).isPresent()) {
-      return RedeemCode.KEY_ALREADY_USED;
-    }
-    return null;
   }
 
   /** A key-level rejection; unknown keys count against the source's throttle (key guessing). */

@@ -11,7 +11,12 @@ import dev.latchkey.notify.OutboxRelay;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
+import dev.latchkey.model.AccountId;
+import dev.latchkey.signin.Lockout;
 import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.spi.AccountStore.SignInDecision;
+import dev.latchkey.spi.AccountStore.SignInUpdate;
+import dev.latchkey.spi.Effects;
 import dev.latchkey.spi.LatchkeyStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,7 @@ public final class Deps {
   final PasswordHash dummyHash;
   final PasswordPolicy passwordPolicy;
   final LockoutPolicy lockoutPolicy;
+  final Lockout lockout;
   final ActivationPolicy activationPolicy;
   final Digester digester;
   final OutboxRelay relay;
@@ -60,6 +67,7 @@ public final class Deps {
     this.dummyHash = hasher.hash(Ids.randomText(random, 24));
     this.passwordPolicy = passwordPolicy;
     this.lockoutPolicy = lockoutPolicy;
+    this.lockout = Lockout.of(lockoutPolicy);
     this.activationPolicy = activationPolicy;
     this.digester = new Digester(digestKey);
     this.relay = relay;
@@ -115,13 +123,63 @@ public final class Deps {
     return NotificationId.random(random);
   }
 
+  /** An audit event at the facade's clock, to write with the change it records. */
+  AuditEvent event(AuditEventType type, DistrictId district, String actor, String subject,
+      RequestContext request, String outcome, Map<String, String> details) {
+    return new AuditEvent(clock.instant(), district, type, actor, subject,
+        request.sourceAddress(), outcome, details);
+  }
+
+  /** Records an event that no change comes with (an attempt refused before any store step). */
   void audit(AuditEventType type, DistrictId district, String actor, String subject,
       RequestContext request, String outcome, Map<String, String> details) {
-    try {
-      audit.record(new AuditEvent(clock.instant(), district, type, actor, subject,
-          request.sourceAddress(), outcome, details));
-    } catch (RuntimeException e) {
-      LOG.error("audit sink failed for {} ({})", type, e.getClass().getName());
+    record(Effects.of(event(type, district, actor, subject, request, outcome, details)));
+  }
+
+  /** Writes effects that no change comes with, atomically, then shows them to the sink. */
+  void record(Effects effects) {
+    store.record(effects);
+    published(effects);
+  }
+
+  /**
+   * {@link dev.latchkey.spi.AccountStore#updateSignIn(AccountId, SignInDecision)}, then shows
+   * the committed decision's audit events to the host's sink.
+   */
+  <R> R updateSignIn(AccountId id, SignInDecision<R> decision) {
+    AtomicReference<Effects> decided = new AtomicReference<>(Effects.none());
+    R result = store.updateSignIn(id, account -> remember(decided, decision.decide(account)));
+    published(decided.get());
+    return result;
+  }
+
+  /** {@link #updateSignIn(AccountId, SignInDecision)} by login name key. */
+  <R> R updateSignIn(DistrictId district, String loginKey, SignInDecision<R> decision) {
+    AtomicReference<Effects> decided = new AtomicReference<>(Effects.none());
+    R result = store.updateSignIn(district, loginKey,
+        account -> remember(decided, decision.decide(account)));
+    published(decided.get());
+    return result;
+  }
+
+  // A transaction that lost a race decides again: the last decision is the one committed.
+  private static <R> SignInUpdate<R> remember(AtomicReference<Effects> decided,
+      SignInUpdate<R> update) {
+    decided.set(update.effects());
+    return update;
+  }
+
+  /**
+   * Shows committed audit events to the host's sink, an observer: the store already holds
+   * them, so a sink that fails changes nothing and is logged.
+   */
+  void published(Effects effects) {
+    for (AuditEvent event : effects.audit()) {
+      try {
+        audit.record(event);
+      } catch (RuntimeException e) {
+        LOG.error("audit sink failed for {} ({})", event.type(), e.getClass().getName());
+      }
     }
   }
 

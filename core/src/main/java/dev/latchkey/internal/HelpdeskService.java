@@ -1,7 +1,11 @@
 package dev.latchkey.internal;
 
 import dev.latchkey.activation.IssueResult;
+import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.signin.Lockout;
+import dev.latchkey.spi.AccountStore.SignInUpdate;
+import dev.latchkey.spi.Effects;
 import dev.latchkey.helpdesk.Agent;
 import dev.latchkey.helpdesk.CallerAnswers;
 import dev.latchkey.helpdesk.GuardianFile;
@@ -117,8 +121,9 @@ public final class HelpdeskService implements Helpdesk {
     Objects.requireNonNull(guardianId, "guardian");
     Objects.requireNonNull(answers, "answers");
     Instant now = deps.clock.instant();
-    if (!deps.store.tryConsume("verify:" + guardianId.value(), now, policy.window(),
-        policy.attemptsPerGuardian())) {
+    if (!deps.store.consume("verify:" + guardianId.value(),
+        dev.latchkey.recovery.RateWindow.of(policy.window(), policy.attemptsPerGuardian())
+            .at(now))) {
       return new VerificationResult.Throttled();
     }
     Optional<Guardian> guardian = deps.store.guardian(guardianId);
@@ -174,13 +179,15 @@ public final class HelpdeskService implements Helpdesk {
   @Override
   public HelpdeskResult readLoginName(Agent agent, GuardianId guardian, String verificationId,
       String reason) {
-    return privileged(agent, guardian, verificationId, reason, "LOGIN_NAME_READ", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "LOGIN_NAME_READ",
+        (g, d, audited) -> {
       Optional<PortalAccount> account = deps.store.activeAccountOfGuardian(g.id());
       if (account.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
       }
-      g.email().ifPresent(to -> deps.store.enqueue(
-          messages.helpdeskAction(d, g, to, "LOGIN_NAME_READ", deps.clock.instant())));
+      deps.record(audited.and(g.email()
+          .map(to -> messages.helpdeskAction(d, g, to, "LOGIN_NAME_READ", deps.clock.instant()))
+          .orElse(null)));
       return new HelpdeskResult.Done(Optional.of(account.get().loginName().value()));
     });
   }
@@ -188,7 +195,8 @@ public final class HelpdeskService implements Helpdesk {
   @Override
   public HelpdeskResult sendPasswordReset(Agent agent, GuardianId guardian,
       String verificationId, String reason) {
-    return privileged(agent, guardian, verificationId, reason, "RESET_SENT", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "RESET_SENT",
+        thenAudited((g, d) -> {
       Optional<PortalAccount> account = deps.store.activeAccountOfGuardian(g.id());
       if (account.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
@@ -198,28 +206,32 @@ public final class HelpdeskService implements Helpdesk {
       }
       return recovery.sendReset(account.get(), false, actor(agent), CONSOLE)
           ? done() : new HelpdeskResult.Refused(HelpdeskResult.Code.CONFLICT);
-    });
+    }));
   }
 
   @Override
   public HelpdeskResult unlock(Agent agent, GuardianId guardian, String verificationId,
       String reason) {
-    return privileged(agent, guardian, verificationId, reason, "UNLOCKED", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "UNLOCKED", (g, d, audited) -> {
       Optional<PortalAccount> account = deps.store.activeAccountOfGuardian(g.id());
       if (account.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
       }
-      deps.store.unlock(account.get().id(), g.email()
+      Effects effects = audited.and(g.email()
           .map(to -> messages.helpdeskAction(d, g, to, "UNLOCKED", deps.clock.instant()))
           .orElse(null));
-      return done();
+      boolean known = deps.updateSignIn(account.get().id(), found -> found == null
+          ? SignInUpdate.unchanged(false, Effects.none())
+          : new SignInUpdate<>(true, Lockout.unlock(found.signInState()), null, effects));
+      return known ? done() : new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
     });
   }
 
   @Override
   public HelpdeskResult changeEmail(Agent agent, GuardianId guardian, String verificationId,
       String newEmail, String reason) {
-    return privileged(agent, guardian, verificationId, reason, "EMAIL_CHANGED", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "EMAIL_CHANGED",
+        thenAudited((g, d) -> {
       Optional<EmailAddress> replacement = EmailAddress.parse(newEmail);
       if (replacement.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.INVALID_EMAIL);
@@ -233,14 +245,15 @@ public final class HelpdeskService implements Helpdesk {
           List.of(messages.helpdeskAction(d, g, old, "EMAIL_CHANGED", now),
               messages.helpdeskAction(d, g, replacement.get(), "EMAIL_CHANGED", now)));
       return changed ? done() : new HelpdeskResult.Refused(HelpdeskResult.Code.CONFLICT);
-    });
+    }));
   }
 
   @Override
   public HelpdeskResult resetActivation(Agent agent, GuardianId guardian, String verificationId,
       String reason) {
     return privileged(agent, guardian, verificationId, reason, "ACTIVATION_RESET",
-        (g, d) -> fromIssue(activation.issue(g.id(), true, null, actor(agent), CONSOLE)));
+        thenAudited((g, d) -> fromIssue(activation.issue(g.id(), true, null, actor(agent),
+            CONSOLE))));
   }
 
   @Override
@@ -250,15 +263,31 @@ public final class HelpdeskService implements Helpdesk {
     HelpdeskResult result = fromIssue(activation.issue(guardian, false, null, actor(agent),
         CONSOLE));
     if (result instanceof HelpdeskResult.Done) {
-      deps.store.guardian(guardian).ifPresent(g -> auditAction(agent, g, "KEY_ISSUED", reason));
+      deps.store.guardian(guardian).ifPresent(g -> deps.record(Effects.of(
+          actionEvent(agent, g, "KEY_ISSUED", reason))));
     }
     return result;
   }
 
-  /** An action on a guardian. */
+  /**
+   * A privileged action. One that changes state in a single store step writes {@code audited},
+   * the helpdesk's record of it, in that step; one that does not is {@link #thenAudited}.
+   */
   @FunctionalInterface
   private interface Action {
-    HelpdeskResult run(Guardian guardian, District district);
+    HelpdeskResult run(Guardian guardian, District district, Effects audited);
+  }
+
+  /** An action whose own steps cannot carry the helpdesk's record: written right after it. */
+  private Action thenAudited(java.util.function.BiFunction<Guardian, District, HelpdeskResult>
+      action) {
+    return (g, d, audited) -> {
+      HelpdeskResult result = action.apply(g, d);
+      if (result instanceof HelpdeskResult.Done) {
+        deps.record(audited);
+      }
+      return result;
+    };
   }
 
   /**
@@ -282,19 +311,19 @@ public final class HelpdeskService implements Helpdesk {
       return new HelpdeskResult.Refused(HelpdeskResult.Code.UNKNOWN_GUARDIAN);
     }
     District district = deps.store.district(guardian.get().district()).orElseThrow();
-    HelpdeskResult result = action.run(guardian.get(), district);
+    HelpdeskResult result = action.run(guardian.get(), district,
+        Effects.of(actionEvent(agent, guardian.get(), name, reason)));
     if (result instanceof HelpdeskResult.Done) {
-      auditAction(agent, guardian.get(), name, reason);
       deps.deliver();
     }
     return result;
   }
 
-  private void auditAction(Agent agent, Guardian guardian, String action, String reason) {
+  private AuditEvent actionEvent(Agent agent, Guardian guardian, String action, String reason) {
     Map<String, String> details = new HashMap<>();
     details.put("action", action);
     details.put("reason", reason == null ? "" : reason.strip());
-    deps.audit(AuditEventType.HELPDESK_ACTION, guardian.district(), actor(agent),
+    return deps.event(AuditEventType.HELPDESK_ACTION, guardian.district(), actor(agent),
         "guardian:" + guardian.id(), CONSOLE, "DONE", details);
   }
 

@@ -22,6 +22,12 @@ import dev.latchkey.recovery.ResetCode;
 import dev.latchkey.recovery.ResetResult;
 import dev.latchkey.spi.RecoveryStore.ResetOutcome;
 import java.nio.charset.StandardCharsets;
+import dev.latchkey.model.AccountId;
+import dev.latchkey.recovery.RateWindow;
+import dev.latchkey.recovery.ResetRules;
+import dev.latchkey.signin.Lockout;
+import dev.latchkey.spi.Effects;
+import dev.latchkey.spi.RecoveryStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -69,8 +75,8 @@ public final class RecoveryService implements Recovery {
           .ifPresent(account -> logins.put(guardian, account.loginName().value()));
     }
     boolean sent = false;
-    if (!logins.isEmpty() && deps.store.tryConsume("reminder:" + district.value() + ":"
-        + address.get().key(), now, policy.window(), policy.mailsPerAddress())) {
+    if (!logins.isEmpty() && deps.store.consume("reminder:" + district.value() + ":"
+        + address.get().key(), RateWindow.of(policy.window(), policy.mailsPerAddress()).at(now))) {
       Guardian first = logins.keySet().iterator().next();
       District d = deps.store.district(district).orElseThrow();
       // The address of record as the roster holds it, never the text as typed (S23).
@@ -132,8 +138,8 @@ public final class RecoveryService implements Recovery {
       return false;
     }
     Instant now = deps.clock.instant();
-    if (limited && !deps.store.tryConsume("reset:" + account.id().value(), now, policy.window(),
-        policy.mailsPerAccount())) {
+    if (limited && !deps.store.consume("reset:" + account.id().value(),
+        RateWindow.of(policy.window(), policy.mailsPerAccount()).at(now))) {
       return false;
     }
     byte[] bytes = new byte[TOKEN_BYTES];
@@ -207,13 +213,17 @@ public final class RecoveryService implements Recovery {
         .map(to -> messages.accountNotice(NotificationType.PASSWORD_CHANGED, owners.district(),
             owners.guardian().orElseThrow(), to, account.get().loginName(), now))
         .orElse(null);
-    ResetOutcome outcome = deps.store.resetPassword(digest.get(), now, hash,
-        policy.resetLiftsLock(), notice);
+    AccountId id = account.get().id();
+    Effects reset = Effects.of(notice, deps.event(AuditEventType.PASSWORD_RESET,
+        account.get().district(), "account:" + id, "account:" + id, request, "RESET",
+        Map.of("unlocked", Boolean.toString(policy.resetLiftsLock()))));
+    ResetOutcome outcome = deps.store.resetPassword(digest.get(), hash, (stored, owner) ->
+        new RecoveryStore.ResetStep(ResetRules.use(stored, owner, now), now,
+            policy.resetLiftsLock() && owner != null ? Lockout.unlock(owner.signInState()) : null,
+            reset));
     switch (outcome) {
       case RESET:
-        deps.audit(AuditEventType.PASSWORD_RESET, account.get().district(),
-            "account:" + account.get().id(), "account:" + account.get().id(), request, "RESET",
-            Map.of("unlocked", Boolean.toString(policy.resetLiftsLock())));
+        deps.published(reset);
         deps.deliver();
         return new ResetResult.Reset(account.get().credentialVersion() + 1);
       case EXPIRED:
@@ -226,11 +236,19 @@ public final class RecoveryService implements Recovery {
     }
   }
 
+  /** The token's own state, by the rules the store applies again when it is used. */
   private static ResetCode tokenProblem(ResetTokenRecord record, Instant now) {
-    if (record.state() != ResetTokenRecord.TokenState.LIVE) {
-      return ResetCode.TOKEN_USED;
+    switch (ResetRules.check(record, now)) {
+      case RESET:
+        return ResetCode.VALID;
+      case EXPIRED:
+        return ResetCode.TOKEN_EXPIRED;
+      case USED:
+        return ResetCode.TOKEN_USED;
+      case INVALID:
+      default:
+        return ResetCode.INVALID_TOKEN;
     }
-    return now.isBefore(record.expiresAt()) ? ResetCode.VALID : ResetCode.TOKEN_EXPIRED;
   }
 
   private Optional<TokenDigest> parse(String token) {

@@ -14,9 +14,10 @@ import dev.latchkey.password.PasswordHash;
 import dev.latchkey.signin.Credentials;
 import dev.latchkey.signin.SignIn;
 import dev.latchkey.signin.SignInResult;
-import dev.latchkey.spi.AccountStore.Rehash;
-import dev.latchkey.spi.FailureOutcome;
-import dev.latchkey.spi.Reservation;
+import dev.latchkey.model.AccountId;
+import dev.latchkey.signin.Lockout;
+import dev.latchkey.spi.AccountStore.SignInUpdate;
+import dev.latchkey.spi.Effects;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,33 +73,57 @@ public final class SignInService implements SignIn {
     // A name that breaks the naming rules can belong to no account: no need to ask the store.
     Optional<LoginName> login = invalid.isEmpty() && !overCap
         ? LoginName.parse(credentials.loginName()) : Optional.empty();
-    Reservation reservation = login.isPresent()
-        ? deps.store.reserveAttempt(district, login.get().key(), now, deps.lockoutPolicy)
-        : new Reservation.Refused(Reservation.Reason.UNKNOWN_ACCOUNT);
-
-    if (reservation instanceof Reservation.Refused refused) {
+    String typedName = "login:" + credentials.loginName();
+    PortalAccount account = null;
+    if (login.isPresent()) {
+      account = deps.updateSignIn(district, login.get().key(),
+          found -> reserve(found, district, typedName, now, request));
+    } else if (district != null) {
+      deps.record(Effects.of(deps.event(AuditEventType.SIGN_IN_FAILED, district, "anonymous",
+          typedName, request, "UNKNOWN_ACCOUNT", Map.of())));
+    }
+    if (account == null) {
       verify(password, deps.dummyHash); // equal work (S14)
       deps.signInThrottle.record(source);
-      if (district != null) {
-        deps.audit(AuditEventType.SIGN_IN_FAILED, district, "anonymous",
-            "login:" + credentials.loginName(), request, refused.reason().name(), Map.of());
-      }
       return FAILED;
     }
-    PortalAccount account = ((Reservation.Reserved) reservation).account();
     if (!verify(password, account.passwordHash())) {
-      recordFailure(account, now, request);
+      recordFailure(account, now, request, Effects.none());
       deps.signInThrottle.record(source);
       return FAILED;
     }
-    Rehash rehash = deps.hasher.needsRehash(account.passwordHash())
-        ? new Rehash(account.passwordHash(), deps.hasher.hash(password)) : null;
-    deps.store.recordSuccess(account.id(), now, rehash);
-    deps.audit(AuditEventType.SIGNED_IN, account.district(), "account:" + account.id(),
-        "account:" + account.id(), request, "SIGNED_IN",
-        rehash == null ? Map.of() : Map.of("rehashed", "true"));
+    PasswordHash rehash = deps.hasher.needsRehash(account.passwordHash())
+        ? deps.hasher.hash(password) : null;
+    PasswordHash verified = account.passwordHash();
+    AccountId id = account.id();
+    Effects signedIn = Effects.of(deps.event(AuditEventType.SIGNED_IN, account.district(),
+        "account:" + id, "account:" + id, request, "SIGNED_IN",
+        rehash == null ? Map.of() : Map.of("rehashed", "true")));
+    deps.updateSignIn(id, found -> found == null
+        ? SignInUpdate.unchanged(null, Effects.none())
+        : new SignInUpdate<>(null, deps.lockout.succeed(found.signInState(), now),
+            rehash != null && found.passwordHash().equals(verified) ? rehash : null, signedIn));
     return new SignInResult.SignedIn(AccountView.of(account), account.mustChangePassword(),
         visibleStudents(account));
+  }
+
+  /**
+   * The first half of a sign-in, inside the store's transaction: reserve the attempt (S12), or
+   * record why not. Answers the account when its password may be verified.
+   */
+  private SignInUpdate<PortalAccount> reserve(PortalAccount found, DistrictId district,
+      String typedName, Instant now, RequestContext request) {
+    if (found == null) {
+      return SignInUpdate.unchanged(null, Effects.of(deps.event(AuditEventType.SIGN_IN_FAILED,
+          district, "anonymous", typedName, request, "UNKNOWN_ACCOUNT", Map.of())));
+    }
+    Lockout.Reservation r = deps.lockout.reserve(found.status(), found.signInState(), now);
+    if (r.reserved()) {
+      return new SignInUpdate<>(found.withSignInState(r.next()), r.next(), null, Effects.none());
+    }
+    return new SignInUpdate<>(null, r.next(), null, Effects.of(deps.event(
+        AuditEventType.SIGN_IN_FAILED, district, "anonymous", "account:" + found.id(), request,
+        r.outcome().name(), Map.of())));
   }
 
   private boolean verify(String password, PasswordHash stored) {
@@ -111,24 +136,59 @@ public final class SignInService implements SignIn {
   }
 
   /**
-   * Records a failed, reserved attempt; locks the account if this failure reached the threshold
-   * and queues the owner's one ACCOUNT_LOCKED notice. Shared with password changes, where a
-   * wrong current password is a failed sign-in.
+   * Reserves an attempt on a known account for a password check that is not a sign-in (a
+   * password change's current password): the account when it may be verified, empty when it
+   * must do dummy work instead.
    */
-  void recordFailure(PortalAccount account, Instant now, RequestContext request) {
+  Optional<PortalAccount> reserve(AccountId id, Instant now, RequestContext request) {
+    return Optional.ofNullable(deps.updateSignIn(id, found -> {
+      if (found == null) {
+        return SignInUpdate.unchanged(null, Effects.none());
+      }
+      Lockout.Reservation r = deps.lockout.reserve(found.status(), found.signInState(), now);
+      return r.reserved()
+          ? new SignInUpdate<>(found.withSignInState(r.next()), r.next(), null, Effects.none())
+          : new SignInUpdate<>(null, r.next(), null, Effects.of(deps.event(
+              AuditEventType.SIGN_IN_FAILED, found.district(), "account:" + id,
+              "account:" + id, request, r.outcome().name(), Map.of())));
+    }));
+  }
+
+  /** A reserved attempt's password was right, for a check that is not a sign-in. */
+  void passwordConfirmed(AccountId id, Instant now) {
+    deps.updateSignIn(id, found -> found == null
+        ? SignInUpdate.unchanged(null, Effects.none())
+        : new SignInUpdate<>(null, deps.lockout.succeed(found.signInState(), now), null,
+            Effects.none()));
+  }
+
+  /**
+   * Records a failed, reserved attempt; locks the account if this failure reached the threshold
+   * and queues the owner's one ACCOUNT_LOCKED notice, with the audit events and {@code more},
+   * in one store step. Shared with password changes, where a wrong current password is a failed
+   * sign-in.
+   */
+  void recordFailure(PortalAccount account, Instant now, RequestContext request, Effects more) {
     Owners owners = Owners.of(deps.store, account).orElse(null);
     Notification notice = owners == null ? null : owners.address()
         .map(to -> messages.accountNotice(NotificationType.ACCOUNT_LOCKED, owners.district(),
             owners.guardian().orElseThrow(), to, account.loginName(), now))
         .orElse(null);
-    FailureOutcome outcome = deps.store.recordFailure(account.id(), now, deps.lockoutPolicy,
-        notice);
-    deps.audit(AuditEventType.SIGN_IN_FAILED, account.district(), "anonymous",
-        "account:" + account.id(), request, "WRONG_PASSWORD", Map.of());
-    if (outcome == FailureOutcome.LOCKED_NOW) {
-      deps.audit(AuditEventType.ACCOUNT_LOCKED, account.district(), "system",
-          "account:" + account.id(), request, "LOCKED",
-          Map.of("policy", deps.lockoutPolicy.isTemporary() ? "temporary" : "until-unlocked"));
+    String subject = "account:" + account.id();
+    Effects failed = Effects.of(deps.event(AuditEventType.SIGN_IN_FAILED, account.district(),
+        "anonymous", subject, request, "WRONG_PASSWORD", Map.of())).and(more);
+    Effects locked = failed.and(notice).and(deps.event(AuditEventType.ACCOUNT_LOCKED,
+        account.district(), "system", subject, request, "LOCKED",
+        Map.of("policy", deps.lockoutPolicy.isTemporary() ? "temporary" : "until-unlocked")));
+    boolean lockedNow = deps.updateSignIn(account.id(), found -> {
+      if (found == null) {
+        return SignInUpdate.unchanged(false, failed);
+      }
+      Lockout.Failure f = deps.lockout.fail(found.status(), found.signInState(), now);
+      boolean lock = f.outcome() == Lockout.Failure.Outcome.LOCKED_NOW;
+      return new SignInUpdate<>(lock, f.next(), null, lock ? locked : failed);
+    });
+    if (lockedNow) {
       deps.deliver();
     }
   }

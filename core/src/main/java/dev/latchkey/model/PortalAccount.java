@@ -100,6 +100,19 @@ public record PortalAccount(
         newLockedAt, newLockedUntil, newLockouts, lastSignInAt, createdAt);
   }
 
+  /** The sign-in security state the lockout rules decide over. */
+  public dev.latchkey.signin.SignInState signInState() {
+    return new dev.latchkey.signin.SignInState(failedAttempts, lastFailureAt, lockedAt,
+        lockedUntil, lockouts, lastSignInAt);
+  }
+
+  public PortalAccount withSignInState(dev.latchkey.signin.SignInState s) {
+    return new PortalAccount(id, district, role, loginName, guardian, student, status,
+        mustChangePassword, credentialVersion, passwordHash, s.failedAttempts(),
+        s.lastFailureAt(), s.lockedAt(), s.lockedUntil(), s.lockouts(), s.lastSignInAt(),
+        createdAt);
+  }
+
   public PortalAccount withSignIn(Instant at) {
     return new PortalAccount(id, district, role, loginName, guardian, student, status,
         mustChangePassword, credentialVersion, passwordHash, 0, null, null, null, 0, at,

@@ -7,7 +7,7 @@ import dev.latchkey.model.PortalAccount;
 import dev.latchkey.model.StudentId;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.password.PasswordHash;
-import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.signin.SignInState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -67,42 +67,22 @@ public interface AccountStore {
   boolean loginNameTaken(DistrictId district, String loginKey, @Nullable GuardianId self);
 
   /**
-   * Reserves a sign-in attempt before any password is verified (S12), atomically:
-   * refuse if the account is unknown, disabled, or locked at {@code now}; end an expired
-   * temporary lock (clearing the count); forget failures older than the policy's window (S9);
-   * refuse as LOCKED if {@code failedAttempts} already reaches the threshold (that many
-   * attempts are in flight); otherwise add one to {@code failedAttempts}, set
-   * {@code lastFailureAt = now}, and return the account. Attempts refused here are not counted
-   * and extend nothing (S11). So at most {@code threshold} attempts ever verify against the
-   * account's hash before the lock holds.
+   * Applies a sign-in state decision to the account with this id, in one atomic step: loads
+   * the account for update (null when there is none), asks {@code decision}, and writes what it
+   * answers — the account's new {@link SignInState} and password hash, when given, and its
+   * {@link Effects} — in the same transaction. The store judges nothing itself: the lockout
+   * rules live in {@link dev.latchkey.signin.Lockout}. Under any concurrency, across processes,
+   * each decision sees the state the one before it wrote. {@code decision} may be called more
+   * than once (a transaction that lost a race runs again) and must have no side effects; if it
+   * throws, nothing is written and the exception propagates.
    */
-  Reservation reserveAttempt(DistrictId district, String loginKey, Instant now,
-      LockoutPolicy policy);
-
-  /** {@link #reserveAttempt(DistrictId, String, Instant, LockoutPolicy)} by account id. */
-  Reservation reserveAttempt(AccountId id, Instant now, LockoutPolicy policy);
+  <R> R updateSignIn(AccountId id, SignInDecision<R> decision);
 
   /**
-   * A reserved attempt succeeded: clear the count and any temporary-lock history, record the
-   * sign-in time, and, when {@code rehash} is given and the stored hash still equals its
-   * {@code expected} one, replace it (S5). Does nothing for an unknown account.
+   * {@link #updateSignIn(AccountId, SignInDecision)} for the account whose login name key
+   * equals {@code loginKey} in the district.
    */
-  void recordSuccess(AccountId id, Instant now, @Nullable Rehash rehash);
-
-  /**
-   * A reserved attempt failed. The failure was already counted; if the count has reached the
-   * threshold and the account is active and not locked, lock it now — until unlocked, or for
-   * {@link LockoutPolicy#lockDuration(int)} of the lockouts so far — and put {@code lockNotice}
-   * in the outbox. Exactly one caller sees {@code LOCKED_NOW} per lock.
-   */
-  FailureOutcome recordFailure(AccountId id, Instant now, LockoutPolicy policy,
-      @Nullable Notification lockNotice);
-
-  /**
-   * Lifts a lock and clears the count, and puts {@code notice} (if any) in the outbox in the
-   * same step, for a known account. True when the account was locked.
-   */
-  boolean unlock(AccountId id, @Nullable Notification notice);
+  <R> R updateSignIn(DistrictId district, String loginKey, SignInDecision<R> decision);
 
   /**
    * The account's earlier password hashes, newest first, at most {@code limit}; not the current
@@ -114,21 +94,39 @@ public interface AccountStore {
   /**
    * Replaces the password hash if the credential version is still {@code expectedVersion}:
    * keeps the old hash in the account's history, bumps the version, clears
-   * {@code mustChangePassword}, and puts {@code notice} in the outbox, in one step.
+   * {@code mustChangePassword}, and writes {@code effects}, in one step. Nothing is written
+   * unless the answer is {@code CHANGED}.
    */
   PasswordChangeOutcome changePassword(AccountId id, long expectedVersion, PasswordHash newHash,
-      Instant now, @Nullable Notification notice);
+      Instant now, Effects effects);
+
+  /** Decides what a sign-in state change does to the account it is given. */
+  @FunctionalInterface
+  interface SignInDecision<R> {
+    /**
+     * @param account the account as stored, locked for this change; null when there is none
+     */
+    SignInUpdate<R> decide(@Nullable PortalAccount account);
+  }
 
   /**
-   * A hash to store in place of an older one, if the older one is still stored.
+   * What a {@link SignInDecision} answered.
    *
-   * @param expected the hash that was verified
-   * @param replacement the hash at current parameters
+   * @param result what the operation returns to its caller
+   * @param next the account's new sign-in state, or null to leave it as it is
+   * @param newHash a password hash to store in place of the current one (a re-hash at current
+   *     parameters), or null
+   * @param effects the messages and audit events to write with it
    */
-  record Rehash(PasswordHash expected, PasswordHash replacement) {
-    public Rehash {
-      Objects.requireNonNull(expected, "expected");
-      Objects.requireNonNull(replacement, "replacement");
+  record SignInUpdate<R>(R result, @Nullable SignInState next, @Nullable PasswordHash newHash,
+      Effects effects) {
+    public SignInUpdate {
+      Objects.requireNonNull(effects, "effects");
+    }
+
+    /** Returns {@code result} and writes only {@code effects}. */
+    public static <R> SignInUpdate<R> unchanged(R result, Effects effects) {
+      return new SignInUpdate<>(result, null, null, effects);
     }
   }
 }

@@ -28,6 +28,29 @@ public record IssueKeyCommand(
   }
 
   /**
+   * The instant from which the store counts the guardian's issued keys into
+   * {@link KeyHolder#keysIssuedSince()}; null when no limit applies (count nothing).
+   */
+  public @Nullable Instant countKeysSince() {
+    return limit == null ? null : limit.since();
+  }
+
+  /**
+   * The core's decision for this command over the guardian as loaded ({@code null} when there
+   * is no such guardian): {@link dev.latchkey.activation.KeyRules#issue}. On {@code ISSUED} the
+   * store revokes {@link IssueOutcome#revoked()} and disables
+   * {@link IssueOutcome#disabledAccount()}, when set, inserts the key and queues the mail.
+   */
+  public IssueOutcome decide(@Nullable KeyHolder holder) {
+    return dev.latchkey.activation.KeyRules.issue(holder, this);
+  }
+
+  /** {@link #decide} for bulk issuance: {@link dev.latchkey.activation.KeyRules#firstKey}. */
+  public IssueOutcome decideFirst(@Nullable KeyHolder holder, Instant now) {
+    return dev.latchkey.activation.KeyRules.firstKey(holder, this, now);
+  }
+
+  /**
    * A rate limit on issuance per guardian.
    *
    * @param max how many keys may have been issued since {@code since}

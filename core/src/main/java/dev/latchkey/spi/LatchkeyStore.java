@@ -9,5 +9,6 @@ package dev.latchkey.spi;
  * let a driver's exception reach the caller. Implementations are thread-safe.
  */
 public interface LatchkeyStore
-    extends RosterStore, ActivationStore, AccountStore, RecoveryStore, OutboxStore {
+    extends RosterStore, ActivationStore, AccountStore, RecoveryStore, OutboxStore,
+    AuditStore {
 }

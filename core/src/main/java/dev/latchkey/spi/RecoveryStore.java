@@ -5,14 +5,15 @@ import dev.latchkey.model.DistrictId;
 import dev.latchkey.model.EmailAddress;
 import dev.latchkey.model.Guardian;
 import dev.latchkey.model.GuardianId;
+import dev.latchkey.model.PortalAccount;
 import dev.latchkey.model.ResetTokenRecord;
 import dev.latchkey.model.TokenDigest;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.password.PasswordHash;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recovery and the helpdesk: reset tokens, rate buckets, caller verifications, guardian search.
@@ -29,22 +30,22 @@ public interface RecoveryStore {
   Optional<ResetTokenRecord> resetToken(TokenDigest digest);
 
   /**
-   * Uses a reset token, atomically: only a live token unexpired at {@code now} is used — one
-   * caller wins a race — then the account's hash is replaced (the old one kept in its history,
-   * see {@link AccountStore#previousPasswords}), its credential version bumped,
-   * {@code mustChangePassword} cleared, its lock lifted and count cleared when {@code unlock},
-   * and {@code notice} put in the outbox.
+   * Uses a reset token, atomically: loads the token and its account for update, asks
+   * {@code decision}, and only on {@code RESET} marks the token used at the step's time — one
+   * caller wins a race (S22) — replaces the account's hash (the old one kept in its history,
+   * see {@link AccountStore#previousPasswords}), bumps its credential version, clears
+   * {@code mustChangePassword}, writes the step's sign-in state when it gives one, and writes
+   * its effects. Any other answer changes nothing. {@code decision} may be called more than
+   * once and must have no side effects.
    */
-  ResetOutcome resetPassword(TokenDigest digest, Instant now, PasswordHash newHash,
-      boolean unlock, Notification notice);
+  ResetOutcome resetPassword(TokenDigest digest, PasswordHash newHash, ResetDecision decision);
 
   /**
-   * Counts one event in {@code bucket}'s fixed window, atomically: true and counted while fewer
-   * than {@code max} events fell in the window that started at the bucket's first event (a
-   * window older than {@code window} starts afresh at {@code now}); false, counting nothing,
-   * at the limit (S24).
+   * Counts one event in {@code bucket}, atomically: loads the bucket's state for update (null
+   * when it has none), and writes what {@code decision} answers; true when it answered a next
+   * state, false, counting nothing, when it answered null (S24).
    */
-  boolean tryConsume(String bucket, Instant now, Duration window, int max);
+  boolean consume(String bucket, RateDecision decision);
 
   /** Stores a caller verification. */
   void putVerification(CallerVerification verification);
@@ -66,6 +67,36 @@ public interface RecoveryStore {
    */
   boolean changeGuardianEmail(GuardianId guardian, EmailAddress expected,
       EmailAddress replacement, Instant now, List<Notification> notices);
+
+  /** Decides a reset over the token and its account as stored. */
+  @FunctionalInterface
+  interface ResetDecision {
+    ResetStep decide(@Nullable ResetTokenRecord token, @Nullable PortalAccount account);
+  }
+
+  /**
+   * What a {@link ResetDecision} answered.
+   *
+   * @param outcome the outcome; only {@code RESET} is written
+   * @param at when the token is used
+   * @param signInState the account's sign-in state after the reset (a lifted lock), or null
+   *     to leave it
+   * @param effects the messages and audit events written with it
+   */
+  record ResetStep(ResetOutcome outcome, Instant at,
+      dev.latchkey.signin.@Nullable SignInState signInState, Effects effects) {
+    public ResetStep {
+      java.util.Objects.requireNonNull(outcome, "outcome");
+      java.util.Objects.requireNonNull(at, "at");
+      java.util.Objects.requireNonNull(effects, "effects");
+    }
+  }
+
+  /** Decides one event of a rate bucket: the next state, or null to refuse it. */
+  @FunctionalInterface
+  interface RateDecision {
+    @Nullable RateBucket decide(@Nullable RateBucket current);
+  }
 
   /** What {@link #resetPassword} did. Only {@link #RESET} changed anything. */
   enum ResetOutcome {

@@ -1,5 +1,6 @@
 package dev.latchkey.spi;
 
+import dev.latchkey.model.ActivationKeyRecord;
 import dev.latchkey.model.PortalAccount;
 import dev.latchkey.model.Role;
 import dev.latchkey.model.TokenDigest;
@@ -25,5 +26,17 @@ public record RedeemKeyCommand(
     if (account.role() != Role.GUARDIAN) {
       throw new IllegalArgumentException("keys create guardian accounts only");
     }
+  }
+
+  /**
+   * The core's decision over the key and its guardian as loaded under their locks: null when
+   * the store may go on to create the account (enforcing a free login name and one active
+   * account per guardian as uniqueness), else the refusal.
+   * {@link dev.latchkey.activation.KeyRules#redeemRefusal}.
+   */
+  public @Nullable RedeemOutcome decide(@Nullable ActivationKeyRecord key,
+      @Nullable KeyHolder holder) {
+    return dev.latchkey.activation.KeyRules.redeemRefusal(key,
+        Objects.requireNonNull(account.guardian()), holder, now);
   }
 }

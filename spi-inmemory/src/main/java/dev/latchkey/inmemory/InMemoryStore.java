@@ -22,18 +22,19 @@ import dev.latchkey.model.TokenDigest;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationId;
 import dev.latchkey.password.PasswordHash;
-import dev.latchkey.signin.LockoutPolicy;
 import dev.latchkey.roster.RosterResult;
-import dev.latchkey.spi.FailureOutcome;
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.spi.Effects;
 import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueOutcome;
+import dev.latchkey.spi.KeyHolder;
 import dev.latchkey.spi.LatchkeyStore;
 import dev.latchkey.spi.OutboxMessage;
 import dev.latchkey.spi.PasswordChangeOutcome;
+import dev.latchkey.spi.RateBucket;
 import dev.latchkey.spi.RedeemKeyCommand;
 import dev.latchkey.spi.RedeemOutcome;
-import dev.latchkey.spi.Reservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,9 +74,10 @@ public final class InMemoryStore implements LatchkeyStore {
   private final Map<String, AccountId> accountsByLogin = new HashMap<>();
   private final Map<NotificationId, Pending> outbox = new LinkedHashMap<>();
   private final Map<TokenDigest, ResetTokenRecord> resetTokens = new HashMap<>();
-  private final Map<String, Bucket> buckets = new HashMap<>();
+  private final Map<String, RateBucket> buckets = new HashMap<>();
   private final Map<String, CallerVerification> verifications = new HashMap<>();
   private final Map<AccountId, List<PasswordHash>> history = new HashMap<>();
+  private final List<AuditEvent> audit = new ArrayList<>();
   private long sequence;
 
   private InMemoryStore() {}
@@ -292,50 +294,56 @@ public final class InMemoryStore implements LatchkeyStore {
   @Override
   public IssueOutcome issueKey(IssueKeyCommand command) {
     Objects.requireNonNull(command, "command");
-    ActivationKeyRecord key = command.key();
     synchronized (lock) {
-      Guardian guardian = guardians.get(key.guardian());
-      if (guardian == null) {
-        return IssueOutcome.refused(IssueOutcome.Status.UNKNOWN_GUARDIAN);
-      }
-      if (!guardian.email().map(key.sentTo()::equals).orElse(false)) {
-        return IssueOutcome.refused(IssueOutcome.Status.ADDRESS_CHANGED);
-      }
-      if (!guardian.signInEnabled()) {
-        return IssueOutcome.refused(IssueOutcome.Status.SIGN_IN_DISABLED);
-      }
-      PortalAccount active = activeAccountOf(key.guardian());
-      if (active != null && !command.resetActivation()) {
-        return IssueOutcome.refused(IssueOutcome.Status.HAS_ACCOUNT);
-      }
-      if (command.limit() != null) {
-        long recent = keys.values().stream()
-            .filter(k -> k.guardian().equals(key.guardian())
-                && !k.issuedAt().isBefore(command.limit().since()))
-            .count();
-        if (recent >= command.limit().max()) {
-          return IssueOutcome.refused(IssueOutcome.Status.RATE_LIMITED);
-        }
-      }
-      if (keys.containsKey(key.digest())) {
-        throw new IllegalStateException("duplicate key digest");
-      }
-      TokenDigest revoked = null;
-      for (ActivationKeyRecord existing : List.copyOf(keys.values())) {
-        if (existing.guardian().equals(key.guardian()) && existing.state() == KeyState.LIVE) {
-          keys.put(existing.digest(), existing.revoked(key.issuedAt()));
-          revoked = existing.digest();
-        }
-      }
-      AccountId disabled = null;
-      if (active != null) {
-        accounts.put(active.id(), active.withStatus(AccountStatus.DISABLED));
-        disabled = active.id();
-      }
-      keys.put(key.digest(), key);
-      outboxPut(command.mail());
-      return new IssueOutcome(IssueOutcome.Status.ISSUED, revoked, disabled);
+      return issue(command, command.decide(holder(command.key().guardian(),
+          command.countKeysSince())));
     }
+  }
+
+  /** Applies an issue decision: revoke, disable, insert, queue. */
+  private IssueOutcome issue(IssueKeyCommand command, IssueOutcome decided) {
+    if (decided.status() != IssueOutcome.Status.ISSUED) {
+      return decided;
+    }
+    ActivationKeyRecord key = command.key();
+    if (keys.containsKey(key.digest())) {
+      throw new IllegalStateException("duplicate key digest");
+    }
+    if (decided.revoked() != null) {
+      keys.computeIfPresent(decided.revoked(), (d, k) -> k.revoked(key.issuedAt()));
+    }
+    if (decided.disabledAccount() != null) {
+      accounts.computeIfPresent(decided.disabledAccount(),
+          (id, a) -> a.withStatus(AccountStatus.DISABLED));
+    }
+    keys.put(key.digest(), key);
+    outboxPut(command.mail());
+    return decided;
+  }
+
+  /** The guardian as the key rules see it; null when there is no such guardian. */
+  private @Nullable KeyHolder holder(GuardianId id, @Nullable Instant countSince) {
+    Guardian guardian = guardians.get(id);
+    if (guardian == null) {
+      return null;
+    }
+    PortalAccount active = activeAccountOf(id);
+    ActivationKeyRecord live = null;
+    long recent = 0;
+    for (ActivationKeyRecord k : keys.values()) {
+      if (!k.guardian().equals(id)) {
+        continue;
+      }
+      if (k.state() == KeyState.LIVE) {
+        live = k;
+      }
+      if (countSince != null && !k.issuedAt().isBefore(countSince)) {
+        recent++;
+      }
+    }
+    return new KeyHolder(guardian.email().map(EmailAddress::key).orElse(null),
+        guardian.signInEnabled(), active == null ? null : active.id(),
+        live == null ? null : live.digest(), live == null ? null : live.expiresAt(), recent);
   }
 
   @Override
@@ -344,27 +352,9 @@ public final class InMemoryStore implements LatchkeyStore {
     PortalAccount account = command.account();
     synchronized (lock) {
       ActivationKeyRecord key = keys.get(command.digest());
-      if (key == null || !key.guardian().equals(account.guardian())) {
-        return RedeemOutcome.INVALID_KEY;
-      }
-      switch (key.state()) {
-        case REDEEMED:
-          return RedeemOutcome.KEY_ALREADY_USED;
-        case REVOKED:
-          return RedeemOutcome.KEY_REVOKED;
-        case LIVE:
-        default:
-          break;
-      }
-      if (!command.now().isBefore(key.expiresAt())) {
-        return RedeemOutcome.KEY_EXPIRED;
-      }
-      Guardian owner = guardians.get(key.guardian());
-      if (owner == null || !owner.signInEnabled()) {
-        return RedeemOutcome.KEY_REVOKED;
-      }
-      if (activeAccountOf(key.guardian()) != null) {
-        return RedeemOutcome.KEY_ALREADY_USED;
+      RedeemOutcome refusal = command.decide(key, holder(account.guardian(), null));
+      if (refusal != null) {
+        return refusal;
       }
       if (taken(account.district(), account.loginName().key(), account.guardian())) {
         return RedeemOutcome.USERNAME_TAKEN;
@@ -384,14 +374,12 @@ public final class InMemoryStore implements LatchkeyStore {
 
   @Override
   public List<IssueOutcome> issueFirstKeys(List<IssueKeyCommand> commands, Instant now) {
+    Objects.requireNonNull(now, "now");
     List<IssueOutcome> outcomes = new ArrayList<>(commands.size());
     synchronized (lock) {
       for (IssueKeyCommand command : commands) {
-        if (liveKeyOf(command.key().guardian(), now) != null) {
-          outcomes.add(IssueOutcome.refused(IssueOutcome.Status.HAS_LIVE_KEY));
-        } else {
-          outcomes.add(issueKey(new IssueKeyCommand(command.key(), command.mail(), false, null)));
-        }
+        outcomes.add(issue(command, command.decideFirst(holder(command.key().guardian(),
+            command.countKeysSince()), now)));
       }
     }
     return outcomes;
@@ -601,100 +589,40 @@ public final class InMemoryStore implements LatchkeyStore {
   }
 
   @Override
-  public Reservation reserveAttempt(DistrictId district, String loginKey, Instant now,
-      LockoutPolicy policy) {
+  public <R> R updateSignIn(AccountId id, SignInDecision<R> decision) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(decision, "decision");
+    synchronized (lock) {
+      return applySignIn(accounts.get(id), decision);
+    }
+  }
+
+  @Override
+  public <R> R updateSignIn(DistrictId district, String loginKey, SignInDecision<R> decision) {
+    Objects.requireNonNull(decision, "decision");
     synchronized (lock) {
       AccountId id = accountsByLogin.get(loginKey(district, loginKey));
-      return reserve(id, now, policy);
+      return applySignIn(id == null ? null : accounts.get(id), decision);
     }
   }
 
-  @Override
-  public Reservation reserveAttempt(AccountId id, Instant now, LockoutPolicy policy) {
-    synchronized (lock) {
-      return reserve(id, now, policy);
-    }
-  }
-
-  private Reservation reserve(AccountId id, Instant now, LockoutPolicy policy) {
-    PortalAccount account = id == null ? null : accounts.get(id);
-    if (account == null) {
-      return new Reservation.Refused(Reservation.Reason.UNKNOWN_ACCOUNT);
-    }
-    if (account.status() != AccountStatus.ACTIVE) {
-      return new Reservation.Refused(Reservation.Reason.DISABLED);
-    }
-    if (account.isLocked(now)) {
-      return new Reservation.Refused(Reservation.Reason.LOCKED);
-    }
-    if (account.lockedAt() != null) {
-      // A temporary lock has run out: a fresh count, the streak remembered for the next wait.
-      account = account.withLock(null, null, account.lockouts()).withFailures(0, null);
-    }
-    if (account.lastFailureAt() != null
-        && !account.lastFailureAt().isAfter(now.minus(policy.failureWindow()))) {
-      account = account.withFailures(0, null);
-    }
-    if (account.failedAttempts() >= policy.threshold()) {
-      accounts.put(account.id(), account);
-      return new Reservation.Refused(Reservation.Reason.LOCKED);
-    }
-    account = account.withFailures(account.failedAttempts() + 1, now);
-    accounts.put(account.id(), account);
-    return new Reservation.Reserved(account);
-  }
-
-  @Override
-  public void recordSuccess(AccountId id, Instant now, Rehash rehash) {
-    synchronized (lock) {
-      PortalAccount account = accounts.get(id);
-      if (account == null) {
-        return;
+  private <R> R applySignIn(@Nullable PortalAccount account, SignInDecision<R> decision) {
+    SignInUpdate<R> update = Objects.requireNonNull(decision.decide(account), "update");
+    if (account != null) {
+      PortalAccount next = account;
+      if (update.next() != null) {
+        next = next.withSignInState(update.next());
       }
-      account = account.withSignIn(now);
-      if (rehash != null && account.passwordHash().equals(rehash.expected())) {
-        account = account.withPassword(rehash.replacement(), account.credentialVersion(),
-            account.mustChangePassword());
+      if (update.newHash() != null) {
+        next = next.withPassword(update.newHash(), next.credentialVersion(),
+            next.mustChangePassword());
       }
-      accounts.put(id, account);
+      accounts.put(next.id(), next);
+    } else if (update.next() != null || update.newHash() != null) {
+      throw new IllegalArgumentException("no account to write a sign-in state to");
     }
-  }
-
-  @Override
-  public FailureOutcome recordFailure(AccountId id, Instant now, LockoutPolicy policy,
-      Notification lockNotice) {
-    synchronized (lock) {
-      PortalAccount account = accounts.get(id);
-      if (account == null || account.status() != AccountStatus.ACTIVE) {
-        return FailureOutcome.NOT_COUNTED;
-      }
-      if (account.failedAttempts() < policy.threshold() || account.lockedAt() != null) {
-        return FailureOutcome.COUNTED;
-      }
-      Duration wait = policy.lockDuration(account.lockouts());
-      accounts.put(id, account.withLock(now, wait == null ? null : now.plus(wait),
-          account.lockouts() + 1));
-      if (lockNotice != null) {
-        outboxPut(lockNotice);
-      }
-      return FailureOutcome.LOCKED_NOW;
-    }
-  }
-
-  @Override
-  public boolean unlock(AccountId id, Notification notice) {
-    synchronized (lock) {
-      PortalAccount account = accounts.get(id);
-      if (account == null) {
-        return false;
-      }
-      boolean wasLocked = account.lockedAt() != null;
-      accounts.put(id, account.withLock(null, null, 0).withFailures(0, null));
-      if (notice != null) {
-        outboxPut(notice);
-      }
-      return wasLocked;
-    }
+    write(update.effects());
+    return update.result();
   }
 
   // ---- recovery and helpdesk ----
@@ -726,49 +654,44 @@ public final class InMemoryStore implements LatchkeyStore {
   }
 
   @Override
-  public ResetOutcome resetPassword(TokenDigest digest, Instant now, PasswordHash newHash,
-      boolean unlock, Notification notice) {
+  public ResetOutcome resetPassword(TokenDigest digest, PasswordHash newHash,
+      ResetDecision decision) {
     Objects.requireNonNull(newHash, "newHash");
+    Objects.requireNonNull(decision, "decision");
     synchronized (lock) {
       ResetTokenRecord token = resetTokens.get(digest);
-      if (token == null || !accounts.containsKey(token.account())) {
-        return ResetOutcome.INVALID;
+      PortalAccount account = token == null ? null : accounts.get(token.account());
+      ResetStep step = Objects.requireNonNull(decision.decide(token, account), "step");
+      if (step.outcome() != ResetOutcome.RESET) {
+        return step.outcome();
       }
-      if (token.state() != ResetTokenRecord.TokenState.LIVE) {
-        return ResetOutcome.USED;
-      }
-      if (!now.isBefore(token.expiresAt())) {
-        return ResetOutcome.EXPIRED;
+      if (token == null || account == null) {
+        throw new IllegalArgumentException("no token or account to reset");
       }
       resetTokens.put(digest, new ResetTokenRecord(token.digest(), token.account(),
           token.district(), token.sentTo(), token.issuedAt(), token.expiresAt(),
-          ResetTokenRecord.TokenState.USED, now));
-      PortalAccount account = accounts.get(token.account());
+          ResetTokenRecord.TokenState.USED, step.at()));
       remember(account);
       account = account.withPassword(newHash, account.credentialVersion() + 1, false);
-      if (unlock) {
-        account = account.withLock(null, null, 0).withFailures(0, null);
+      if (step.signInState() != null) {
+        account = account.withSignInState(step.signInState());
       }
       accounts.put(account.id(), account);
-      if (notice != null) {
-        outboxPut(notice);
-      }
+      write(step.effects());
       return ResetOutcome.RESET;
     }
   }
 
   @Override
-  public boolean tryConsume(String bucket, Instant now, Duration window, int max) {
+  public boolean consume(String bucket, RateDecision decision) {
+    Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(decision, "decision");
     synchronized (lock) {
-      Bucket b = buckets.get(bucket);
-      if (b == null || !b.start.isAfter(now.minus(window))) {
-        buckets.put(bucket, new Bucket(now, 1));
-        return true;
-      }
-      if (b.count >= max) {
+      RateBucket next = decision.decide(buckets.get(bucket));
+      if (next == null) {
         return false;
       }
-      buckets.put(bucket, new Bucket(b.start, b.count + 1));
+      buckets.put(bucket, next);
       return true;
     }
   }
@@ -833,8 +756,9 @@ public final class InMemoryStore implements LatchkeyStore {
 
   @Override
   public PasswordChangeOutcome changePassword(AccountId id, long expectedVersion,
-      PasswordHash newHash, Instant now, Notification notice) {
+      PasswordHash newHash, Instant now, Effects effects) {
     Objects.requireNonNull(newHash, "newHash");
+    Objects.requireNonNull(effects, "effects");
     synchronized (lock) {
       PortalAccount account = accounts.get(id);
       if (account == null) {
@@ -845,9 +769,7 @@ public final class InMemoryStore implements LatchkeyStore {
       }
       remember(account);
       accounts.put(id, account.withPassword(newHash, expectedVersion + 1, false));
-      if (notice != null) {
-        outboxPut(notice);
-      }
+      write(effects);
       return PasswordChangeOutcome.CHANGED;
     }
   }
@@ -957,6 +879,35 @@ public final class InMemoryStore implements LatchkeyStore {
     history.computeIfAbsent(account.id(), id -> new ArrayList<>()).add(0, account.passwordHash());
   }
 
+  // ---- audit ----
+
+  @Override
+  public void record(Effects effects) {
+    Objects.requireNonNull(effects, "effects");
+    synchronized (lock) {
+      write(effects);
+    }
+  }
+
+  @Override
+  public List<AuditEvent> auditTrail(DistrictId district, String subject, int max) {
+    synchronized (lock) {
+      List<AuditEvent> found = new ArrayList<>();
+      for (int i = audit.size() - 1; i >= 0 && found.size() < max; i--) {
+        AuditEvent e = audit.get(i);
+        if (e.district().equals(district) && e.subject().equals(subject)) {
+          found.add(e);
+        }
+      }
+      return found;
+    }
+  }
+
+  private void write(Effects effects) {
+    effects.outbox().forEach(this::outboxPut);
+    audit.addAll(effects.audit());
+  }
+
   private void outboxPut(Notification notification) {
     outbox.put(notification.id(), new Pending(notification, sequence++));
   }
@@ -979,10 +930,6 @@ public final class InMemoryStore implements LatchkeyStore {
 
   private static String loginKey(DistrictId district, String loginKey) {
     return district.value() + '\u0000' + loginKey;
-  }
-
-  /** A rate bucket's window. */
-  private record Bucket(Instant start, int count) {
   }
 
   /** An outbox entry; mutable, guarded by the store's lock. */

@@ -28,18 +28,20 @@ import dev.latchkey.model.TokenDigest;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationId;
 import dev.latchkey.password.PasswordHash;
-import dev.latchkey.signin.LockoutPolicy;
+import dev.latchkey.signin.SignInState;
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.spi.Effects;
 import dev.latchkey.roster.RosterResult;
-import dev.latchkey.spi.FailureOutcome;
 import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueOutcome;
+import dev.latchkey.spi.KeyHolder;
+import dev.latchkey.spi.RateBucket;
 import dev.latchkey.spi.LatchkeyStore;
 import dev.latchkey.spi.OutboxMessage;
 import dev.latchkey.spi.PasswordChangeOutcome;
 import dev.latchkey.spi.RedeemKeyCommand;
 import dev.latchkey.spi.RedeemOutcome;
-import dev.latchkey.spi.Reservation;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
@@ -509,44 +511,49 @@ public final class JdbcStore implements LatchkeyStore {
   public IssueOutcome issueKey(IssueKeyCommand command) {
     Objects.requireNonNull(command, "command");
     ActivationKeyRecord key = command.key();
-    String guardian = key.guardian().value();
     return tx.inTransaction("issueKey", c -> {
       // The guardian's row is the lock every key and account change for them queues behind.
-      IssueOutcome.Status refusal = refusal(queryOne(c, "SELECT email_key, sign_in_enabled "
-          + "FROM lk_guardian WHERE id = ? FOR UPDATE", GuardianRow::of, guardian).orElse(null),
-          key);
-      if (refusal != null) {
-        return IssueOutcome.refused(refusal);
+      IssueOutcome decided = command.decide(holder(c, key.guardian().value(),
+          command.countKeysSince()));
+      if (decided.status() != IssueOutcome.Status.ISSUED) {
+        return decided;
       }
-      Optional<String> active = queryOne(c,
-          "SELECT id FROM lk_account WHERE active_guardian_id = ?", rs -> rs.getString(1),
-          guardian);
-      if (active.isPresent() && !command.resetActivation()) {
-        return IssueOutcome.refused(IssueOutcome.Status.HAS_ACCOUNT);
+      if (decided.revoked() != null) {
+        update(c, REVOKE_LIVE_KEY, key.issuedAt(), decided.revoked().hex());
       }
-      if (command.limit() != null) {
-        long recent = queryOne(c, "SELECT COUNT(*) FROM lk_activation_key "
-                + "WHERE guardian_id = ? AND issued_at >= ?", rs -> rs.getLong(1),
-            guardian, command.limit().since()).orElse(0L);
-        if (recent >= command.limit().max()) {
-          return IssueOutcome.refused(IssueOutcome.Status.RATE_LIMITED);
-        }
-      }
-      Optional<String> revoked = queryOne(c,
-          "SELECT digest FROM lk_activation_key WHERE live_guardian_id = ?",
-          rs -> rs.getString(1), guardian);
-      if (revoked.isPresent()) {
-        update(c, REVOKE_LIVE_KEY, key.issuedAt(), revoked.get());
-      }
-      if (active.isPresent()) {
+      if (decided.disabledAccount() != null) {
         update(c, "UPDATE lk_account SET status = 'DISABLED', active_guardian_id = NULL "
-            + "WHERE id = ? AND status = 'ACTIVE'", active.get());
+            + "WHERE id = ? AND status = 'ACTIVE'", decided.disabledAccount().value());
       }
       update(c, KEY_INSERT, keyArgs(key, null));
       enqueue(c, command.mail());
-      return new IssueOutcome(IssueOutcome.Status.ISSUED,
-          revoked.map(TokenDigest::new).orElse(null), active.map(AccountId::of).orElse(null));
+      return decided;
     });
+  }
+
+  /**
+   * Locks the guardian's row and reads what the key rules need of them; null when there is no
+   * such guardian. Counts keys issued from {@code countSince} only when it is given.
+   */
+  private @Nullable KeyHolder holder(Connection c, String guardian, @Nullable Instant countSince)
+      throws SQLException {
+    Optional<GuardianRow> row = queryOne(c, "SELECT email_key, sign_in_enabled "
+        + "FROM lk_guardian WHERE id = ? FOR UPDATE", GuardianRow::of, guardian);
+    if (row.isEmpty()) {
+      return null;
+    }
+    AccountId active = queryOne(c, "SELECT id FROM lk_account WHERE active_guardian_id = ?",
+        rs -> AccountId.of(rs.getString(1)), guardian).orElse(null);
+    Optional<Map.Entry<TokenDigest, Instant>> live = queryOne(c, "SELECT digest, expires_at "
+        + "FROM lk_activation_key WHERE live_guardian_id = ?",
+        rs -> Map.entry(new TokenDigest(rs.getString(1)), Rows.instant(rs, "expires_at")),
+        guardian);
+    long recent = countSince == null ? 0 : queryOne(c, "SELECT COUNT(*) FROM lk_activation_key "
+        + "WHERE guardian_id = ? AND issued_at >= ?", rs -> rs.getLong(1), guardian, countSince)
+        .orElse(0L);
+    return new KeyHolder(row.get().emailKey(), row.get().signInEnabled(), active,
+        live.map(Map.Entry::getKey).orElse(null), live.map(Map.Entry::getValue).orElse(null),
+        recent);
   }
 
   @Override
@@ -556,27 +563,13 @@ public final class JdbcStore implements LatchkeyStore {
     return tx.inTransaction("redeemKey", c -> {
       // Lock order everywhere: the guardian's row, then the key's. A reissue racing this
       // redemption queues behind it, so at most one of them takes effect (S20).
-      boolean signInEnabled = queryOne(c, "SELECT sign_in_enabled FROM lk_guardian "
-          + "WHERE id = ? FOR UPDATE", rs -> rs.getBoolean(1), account.guardian().value())
-          .orElse(false);
-      Optional<ActivationKeyRecord> found = queryOne(c, "SELECT " + KEY_COLUMNS
+      KeyHolder holder = holder(c, account.guardian().value(), null);
+      ActivationKeyRecord key = queryOne(c, "SELECT " + KEY_COLUMNS
           + " FROM lk_activation_key WHERE digest = ? FOR UPDATE", Rows::key,
-          command.digest().hex());
-      if (found.isEmpty() || !found.get().guardian().equals(account.guardian())) {
-        return RedeemOutcome.INVALID_KEY;
-      }
-      ActivationKeyRecord key = found.get();
-      if (key.state() == KeyState.REDEEMED) {
-        return RedeemOutcome.KEY_ALREADY_USED;
-      }
-      if (key.state() == KeyState.REVOKED) {
-        return RedeemOutcome.KEY_REVOKED;
-      }
-      if (!command.now().isBefore(key.expiresAt())) {
-        return RedeemOutcome.KEY_EXPIRED;
-      }
-      if (!signInEnabled) {
-        return RedeemOutcome.KEY_REVOKED;
+          command.digest().hex()).orElse(null);
+      RedeemOutcome refusal = command.decide(key, holder);
+      if (refusal != null) {
+        return refusal;
       }
       if (emailOfAnotherGuardian(c, account.district(), account.loginName().key(),
           account.guardian())) {
@@ -659,12 +652,15 @@ public final class JdbcStore implements LatchkeyStore {
         rs -> Map.entry(rs.getString("id"), GuardianRow.of(rs)), ids)) {
       guardians.put(row.getKey(), row.getValue());
     }
-    Set<String> withAccount = new HashSet<>();
+    Map<String, AccountId> withAccount = new HashMap<>();
     Map<String, LiveKey> live = new HashMap<>();
     if (!guardians.isEmpty()) {
       List<String> known = List.copyOf(guardians.keySet());
-      withAccount.addAll(byIds(c, "SELECT active_guardian_id FROM lk_account "
-          + "WHERE active_guardian_id IN (%s)", rs -> rs.getString(1), known));
+      for (String[] active : byIds(c, "SELECT active_guardian_id, id FROM lk_account "
+          + "WHERE active_guardian_id IN (%s)", rs -> new String[] {rs.getString(1),
+              rs.getString(2)}, known)) {
+        withAccount.put(active[0], AccountId.of(active[1]));
+      }
       for (Map.Entry<String, LiveKey> key : byIds(c, "SELECT live_guardian_id, digest, "
           + "expires_at FROM lk_activation_key WHERE live_guardian_id IN (%s)",
           rs -> Map.entry(rs.getString(1), new LiveKey(rs.getString(2),
@@ -677,25 +673,24 @@ public final class JdbcStore implements LatchkeyStore {
     List<Object[]> revocations = new ArrayList<>();
     List<Object[]> keyRows = new ArrayList<>();
     List<Object[]> outboxRows = new ArrayList<>();
+    Map<String, KeyHolder> holders = new HashMap<>();
+    for (Map.Entry<String, GuardianRow> row : guardians.entrySet()) {
+      LiveKey current = live.get(row.getKey());
+      holders.put(row.getKey(), new KeyHolder(row.getValue().emailKey(),
+          row.getValue().signInEnabled(),
+          withAccount.get(row.getKey()),
+          current == null ? null : new TokenDigest(current.digest),
+          current == null ? null : current.expiresAt, 0));
+    }
     for (IssueKeyCommand command : chunk) {
       ActivationKeyRecord key = command.key();
       String guardian = key.guardian().value();
-      LiveKey current = live.get(guardian);
-      GuardianRow row = guardians.get(guardian);
-      IssueOutcome.Status refusal;
-      if (current != null && now.isBefore(current.expiresAt)) {
-        refusal = IssueOutcome.Status.HAS_LIVE_KEY;
-      } else {
-        refusal = refusal(row, key);
-        if (refusal == null && withAccount.contains(guardian)) {
-          refusal = IssueOutcome.Status.HAS_ACCOUNT;
-        }
-      }
-      if (refusal != null) {
-        outcomes.add(IssueOutcome.refused(refusal));
+      IssueOutcome decided = command.decideFirst(holders.get(guardian), now);
+      if (decided.status() != IssueOutcome.Status.ISSUED) {
+        outcomes.add(decided);
         continue;
       }
-      // A key still LIVE but expired at now is revoked, as issueKey revokes it.
+      LiveKey current = live.get(guardian);
       if (current != null) {
         if (current.pendingRow == null) {
           revocations.add(new Object[] {key.issuedAt(), current.digest});
@@ -707,8 +702,8 @@ public final class JdbcStore implements LatchkeyStore {
       keyRows.add(keyRow);
       outboxRows.add(outboxArgs(command.mail()));
       live.put(guardian, new LiveKey(key.digest().hex(), key.expiresAt(), keyRow));
-      outcomes.add(new IssueOutcome(IssueOutcome.Status.ISSUED,
-          current == null ? null : new TokenDigest(current.digest), null));
+      holders.put(guardian, holders.get(guardian).withLiveKey(key.digest(), key.expiresAt()));
+      outcomes.add(new IssueOutcome(IssueOutcome.Status.ISSUED, decided.revoked(), null));
     }
     batch(c, REVOKE_LIVE_KEY, revocations);
     batch(c, KEY_INSERT, keyRows);
@@ -933,113 +928,62 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   @Override
-  public Reservation reserveAttempt(DistrictId district, String loginKey, Instant now,
-      LockoutPolicy policy) {
-    if (unmatchable(loginKey)) {
-      return new Reservation.Refused(Reservation.Reason.UNKNOWN_ACCOUNT);
-    }
-    return tx.inTransaction("reserveAttempt", c -> reserve(c,
-        "district_id = ? AND login_key = ?", now, policy, district.value(), loginKey));
-  }
-
-  @Override
-  public Reservation reserveAttempt(AccountId id, Instant now, LockoutPolicy policy) {
-    return tx.inTransaction("reserveAttempt", c -> reserve(c, "id = ?", now, policy,
+  public <R> R updateSignIn(AccountId id, SignInDecision<R> decision) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(decision, "decision");
+    return tx.inTransaction("signInStep", c -> applySignIn(c, "id = ?", decision,
         id.value()));
   }
 
+  @Override
+  public <R> R updateSignIn(DistrictId district, String loginKey, SignInDecision<R> decision) {
+    Objects.requireNonNull(decision, "decision");
+    if (unmatchable(loginKey)) {
+      return tx.inTransaction("signInStep", c -> write(c, decision.decide(null)));
+    }
+    return tx.inTransaction("signInStep", c -> applySignIn(c,
+        "district_id = ? AND login_key = ?", decision, district.value(), loginKey));
+  }
+
   /**
-   * One conditional update counts the attempt before any verification (S12): it matches only
-   * an active account that is not locked at {@code now} and has fewer failures in flight than
-   * the threshold, forgetting failures older than the window and ending a lapsed temporary lock
-   * in the same statement.
+   * Loads the account for update, asks the decision, and writes its answer in the same
+   * transaction: the row lock makes every decision see the state the one before it wrote.
    */
-  private Reservation reserve(Connection c, String where, Instant now, LockoutPolicy policy,
+  private <R> R applySignIn(Connection c, String where, SignInDecision<R> decision,
       Object... key) throws SQLException {
-    Instant windowStart = now.minus(policy.failureWindow());
-    String fresh = "(locked_at IS NOT NULL OR last_failure_at IS NULL "
-        + "OR last_failure_at <= ?)";
-    List<Object> args = new ArrayList<>(List.of(windowStart, now));
-    args.addAll(List.of(key));
-    args.addAll(List.of(now, windowStart, policy.threshold()));
-    int counted = update(c, "UPDATE lk_account SET "
-        + "failed_attempts = CASE WHEN " + fresh + " THEN 1 ELSE failed_attempts + 1 END, "
-        + "last_failure_at = ?, locked_at = NULL, locked_until = NULL "
-        + "WHERE " + where + " AND status = 'ACTIVE' "
-        + "AND (locked_at IS NULL OR (locked_until IS NOT NULL AND locked_until <= ?)) "
-        + "AND (CASE WHEN " + fresh + " THEN 0 ELSE failed_attempts END) < ?",
-        args.toArray());
-    Optional<PortalAccount> account = queryOne(c, "SELECT " + ACCOUNT_COLUMNS
-        + " FROM lk_account WHERE " + where, Rows::account, key);
-    if (counted == 1) {
-      return new Reservation.Reserved(account.orElseThrow());
+    PortalAccount account = queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account WHERE "
+        + where + " FOR UPDATE", Rows::account, key).orElse(null);
+    SignInUpdate<R> update = Objects.requireNonNull(decision.decide(account), "update");
+    if (account == null) {
+      if (update.next() != null || update.newHash() != null) {
+        throw new IllegalArgumentException("no account to write a sign-in state to");
+      }
+    } else if (update.next() != null || update.newHash() != null) {
+      writeSignInState(c, account.id().value(),
+          update.next() == null ? account.signInState() : update.next(),
+          update.newHash() == null ? account.passwordHash() : update.newHash());
     }
-    if (account.isEmpty()) {
-      return new Reservation.Refused(Reservation.Reason.UNKNOWN_ACCOUNT);
-    }
-    return new Reservation.Refused(account.get().status() == AccountStatus.ACTIVE
-        ? Reservation.Reason.LOCKED : Reservation.Reason.DISABLED);
+    return write(c, update);
   }
 
-  @Override
-  public void recordSuccess(AccountId id, Instant now, @Nullable Rehash rehash) {
-    tx.inTransaction("recordSuccess", c -> {
-      update(c, "UPDATE lk_account SET failed_attempts = 0, last_failure_at = NULL, "
-          + "locked_at = NULL, locked_until = NULL, lockouts = 0, last_sign_in_at = ? "
-          + "WHERE id = ?", now, id.value());
-      if (rehash != null) {
-        update(c, "UPDATE lk_account SET password_hash = ? WHERE id = ? AND password_hash = ?",
-            rehash.replacement().encoded(), id.value(), rehash.expected().encoded());
-      }
-      return null;
-    });
+  private void writeSignInState(Connection c, String account, SignInState s, PasswordHash hash)
+      throws SQLException {
+    update(c, "UPDATE lk_account SET failed_attempts = ?, last_failure_at = ?, locked_at = ?, "
+            + "locked_until = ?, lockouts = ?, last_sign_in_at = ?, password_hash = ? "
+            + "WHERE id = ?", s.failedAttempts(), s.lastFailureAt(), s.lockedAt(),
+        s.lockedUntil(), s.lockouts(), s.lastSignInAt(), hash.encoded(), account);
   }
 
-  @Override
-  public FailureOutcome recordFailure(AccountId id, Instant now, LockoutPolicy policy,
-      @Nullable Notification lockNotice) {
-    return tx.inTransaction("recordFailure", c -> {
-      Optional<PortalAccount> found = queryOne(c, "SELECT " + ACCOUNT_COLUMNS
-          + " FROM lk_account WHERE id = ? FOR UPDATE", Rows::account, id.value());
-      if (found.isEmpty() || found.get().status() != AccountStatus.ACTIVE) {
-        return FailureOutcome.NOT_COUNTED;
-      }
-      PortalAccount account = found.get();
-      Duration wait = policy.lockDuration(account.lockouts());
-      int locked = update(c, "UPDATE lk_account SET locked_at = ?, locked_until = ?, "
-              + "lockouts = lockouts + 1 WHERE id = ? AND status = 'ACTIVE' "
-              + "AND locked_at IS NULL AND failed_attempts >= ? AND lockouts = ?",
-          now, wait == null ? null : now.plus(wait), id.value(), policy.threshold(),
-          account.lockouts());
-      if (locked != 1) {
-        return FailureOutcome.COUNTED;
-      }
-      if (lockNotice != null) {
-        enqueue(c, lockNotice);
-      }
-      return FailureOutcome.LOCKED_NOW;
-    });
-  }
-
-  @Override
-  public boolean unlock(AccountId id, @Nullable Notification notice) {
-    return tx.inTransaction("unlock", c -> {
-      int wasLocked = update(c, "UPDATE lk_account SET locked_at = NULL, locked_until = NULL, "
-          + "failed_attempts = 0, last_failure_at = NULL, lockouts = 0 "
-          + "WHERE id = ? AND locked_at IS NOT NULL", id.value());
-      int known = wasLocked == 1 ? 1 : update(c, "UPDATE lk_account SET failed_attempts = 0, "
-          + "last_failure_at = NULL, lockouts = 0 WHERE id = ?", id.value());
-      if (known == 1 && notice != null) {
-        enqueue(c, notice);
-      }
-      return wasLocked == 1;
-    });
+  private <R> R write(Connection c, SignInUpdate<R> update) throws SQLException {
+    write(c, update.effects());
+    return update.result();
   }
 
   @Override
   public PasswordChangeOutcome changePassword(AccountId id, long expectedVersion,
-      PasswordHash newHash, Instant now, @Nullable Notification notice) {
+      PasswordHash newHash, Instant now, Effects effects) {
     Objects.requireNonNull(newHash, "newHash");
+    Objects.requireNonNull(effects, "effects");
     return tx.inTransaction("changePassword", c -> {
       rememberPassword(c, id.value(), expectedVersion, now);
       int changed = update(c, "UPDATE lk_account SET password_hash = ?, "
@@ -1047,9 +991,7 @@ public final class JdbcStore implements LatchkeyStore {
               + "WHERE id = ? AND credential_version = ?",
           newHash.encoded(), id.value(), expectedVersion);
       if (changed == 1) {
-        if (notice != null) {
-          enqueue(c, notice);
-        }
+        write(c, effects);
         return PasswordChangeOutcome.CHANGED;
       }
       c.rollback(); // the history row, if any, goes with the change that lost
@@ -1105,65 +1047,61 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   @Override
-  public ResetOutcome resetPassword(TokenDigest digest, Instant now, PasswordHash newHash,
-      boolean unlock, Notification notice) {
+  public ResetOutcome resetPassword(TokenDigest digest, PasswordHash newHash,
+      ResetDecision decision) {
     Objects.requireNonNull(newHash, "newHash");
+    Objects.requireNonNull(decision, "decision");
     return tx.inTransaction("resetPassword", c -> {
-      // One conditional update uses the token: of two racing resets, one matches (S22).
-      int used = update(c, "UPDATE lk_reset_token SET state = 'USED', used_at = ? "
-          + "WHERE digest = ? AND state = 'LIVE' AND expires_at > ?", now, digest.hex(), now);
-      if (used != 1) {
-        Optional<ResetTokenRecord> token = queryOne(c,
-            "SELECT * FROM lk_reset_token WHERE digest = ?", Rows::resetToken, digest.hex());
-        if (token.isEmpty()) {
-          return ResetOutcome.INVALID;
-        }
-        return token.get().state() == ResetTokenRecord.TokenState.LIVE
-            ? ResetOutcome.EXPIRED : ResetOutcome.USED;
+      // The token's row, then its account's: of two racing resets, the second sees it used.
+      ResetTokenRecord token = queryOne(c, "SELECT * FROM lk_reset_token WHERE digest = ? "
+          + "FOR UPDATE", Rows::resetToken, digest.hex()).orElse(null);
+      PortalAccount account = token == null ? null : queryOne(c, "SELECT " + ACCOUNT_COLUMNS
+          + " FROM lk_account WHERE id = ? FOR UPDATE", Rows::account,
+          token.account().value()).orElse(null);
+      ResetStep step = Objects.requireNonNull(decision.decide(token, account), "step");
+      if (step.outcome() != ResetOutcome.RESET) {
+        return step.outcome();
       }
-      String account = queryOne(c, "SELECT account_id FROM lk_reset_token WHERE digest = ?",
-          rs -> rs.getString(1), digest.hex()).orElseThrow();
+      if (token == null || account == null) {
+        throw new IllegalArgumentException("no token or account to reset");
+      }
+      String id = account.id().value();
+      update(c, "UPDATE lk_reset_token SET state = 'USED', used_at = ? WHERE digest = ?",
+          step.at(), digest.hex());
       update(c, "INSERT INTO lk_password_history (account_id, password_hash, replaced_at) "
-          + "SELECT id, password_hash, ? FROM lk_account WHERE id = ?", now, account);
+          + "SELECT id, password_hash, ? FROM lk_account WHERE id = ?", step.at(), id);
       update(c, "UPDATE lk_account SET password_hash = ?, "
           + "credential_version = credential_version + 1, must_change = FALSE WHERE id = ?",
-          newHash.encoded(), account);
-      if (unlock) {
-        update(c, "UPDATE lk_account SET locked_at = NULL, locked_until = NULL, "
-            + "failed_attempts = 0, last_failure_at = NULL, lockouts = 0 WHERE id = ?", account);
+          newHash.encoded(), id);
+      if (step.signInState() != null) {
+        writeSignInState(c, id, step.signInState(), newHash);
       }
-      if (notice != null) {
-        enqueue(c, notice);
-      }
+      write(c, step.effects());
       return ResetOutcome.RESET;
     });
   }
 
   @Override
-  public boolean tryConsume(String bucket, Instant now, Duration window, int max) {
+  public boolean consume(String bucket, RateDecision decision) {
+    Objects.requireNonNull(decision, "decision");
     if (unmatchable(bucket)) {
       return false;
     }
-    return tx.inTransaction("tryConsume", c -> {
-      Optional<Integer> events = queryOne(c, "SELECT events FROM lk_rate_bucket "
-          + "WHERE bucket = ? FOR UPDATE", rs -> rs.getInt(1), bucket);
-      if (events.isEmpty()) {
-        try (PreparedStatement ps = tx.prepare(c, "INSERT INTO lk_rate_bucket "
-            + "(bucket, window_start, events) VALUES (?, ?, 1)")) {
-          bind(ps, bucket, now);
-          ps.executeUpdate();
-          return true;
-        }
-        // A concurrent first insert surfaces as a unique violation; Transactions does not
-        // retry those, so the caller sees a StoreException only in that rare race.
+    return tx.inTransaction("consume", c -> {
+      RateBucket current = queryOne(c, "SELECT window_start, events FROM lk_rate_bucket "
+          + "WHERE bucket = ? FOR UPDATE", rs -> new RateBucket(
+              Rows.instant(rs, "window_start"), rs.getInt("events")), bucket).orElse(null);
+      RateBucket next = decision.decide(current);
+      if (next == null) {
+        return false;
       }
-      int restarted = update(c, "UPDATE lk_rate_bucket SET window_start = ?, events = 1 "
-          + "WHERE bucket = ? AND window_start <= ?", now, bucket, now.minus(window));
-      if (restarted == 1) {
-        return true;
-      }
-      return update(c, "UPDATE lk_rate_bucket SET events = events + 1 "
-          + "WHERE bucket = ? AND events < ?", bucket, max) == 1;
+      // A first event racing another surfaces as a unique violation on the insert; the store
+      // reports it as a StoreException in that rare race.
+      update(c, current == null
+          ? "INSERT INTO lk_rate_bucket (window_start, events, bucket) VALUES (?, ?, ?)"
+          : "UPDATE lk_rate_bucket SET window_start = ?, events = ? WHERE bucket = ?",
+          next.windowStart(), next.events(), bucket);
+      return true;
     });
   }
 
@@ -1341,6 +1279,44 @@ public final class JdbcStore implements LatchkeyStore {
       + "payload, created_at, next_attempt_at, leased_until, attempts, parked) "
       + "VALUES (?, ?, ?, ?, ?, ?, NULL, 0, FALSE)";
 
+  // ---- audit ----
+
+  @Override
+  public void record(Effects effects) {
+    Objects.requireNonNull(effects, "effects");
+    if (effects.isEmpty()) {
+      return;
+    }
+    tx.inTransaction("record", c -> {
+      write(c, effects);
+      return null;
+    });
+  }
+
+  @Override
+  public List<AuditEvent> auditTrail(DistrictId district, String subject, int max) {
+    if (max <= 0) {
+      return List.of();
+    }
+    return list("auditTrail", "SELECT at, district_id, type, actor, subject, source, outcome, "
+        + "details FROM lk_audit WHERE district_id = ? AND subject = ? "
+        + "ORDER BY id DESC FETCH FIRST ? ROWS ONLY", Rows::auditEvent, district.value(),
+        subject, max);
+  }
+
+  /** Writes a change's outbox messages and audit events in its transaction. */
+  private void write(Connection c, Effects effects) throws SQLException {
+    for (Notification n : effects.outbox()) {
+      enqueue(c, n);
+    }
+    for (AuditEvent e : effects.audit()) {
+      update(c, "INSERT INTO lk_audit (at, district_id, type, actor, subject, source, outcome, "
+          + "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Rows.truncate(e.at()),
+          e.district().value(), e.type().name(), e.actor(), e.subject(), e.source(),
+          e.outcome(), Rows.details(e.details()));
+    }
+  }
+
   private void enqueue(Connection c, Notification n) throws SQLException {
     update(c, OUTBOX_INSERT, outboxArgs(n));
   }
@@ -1517,17 +1493,6 @@ public final class JdbcStore implements LatchkeyStore {
    * disabled), or null; {@link #issueKey} and {@link #issueFirstKeys} both ask it, under the
    * guardian's row lock.
    */
-  private static IssueOutcome.@Nullable Status refusal(@Nullable GuardianRow row,
-      ActivationKeyRecord key) {
-    if (row == null) {
-      return IssueOutcome.Status.UNKNOWN_GUARDIAN;
-    }
-    if (!key.sentTo().key().equals(row.emailKey())) {
-      return IssueOutcome.Status.ADDRESS_CHANGED;
-    }
-    return row.signInEnabled() ? null : IssueOutcome.Status.SIGN_IN_DISABLED;
-  }
-
   /** A guardian's row as key operations read it, under its lock. */
   private record GuardianRow(@Nullable String emailKey, boolean signInEnabled) {
     static GuardianRow of(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.latchkey.jdbc;
 
+import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditEventType;
 import dev.latchkey.model.AccountId;
 import dev.latchkey.model.AccountStatus;
 import dev.latchkey.model.CallerVerification;
@@ -36,6 +38,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /** Reading records from rows and binding instants; one place for every column mapping. */
@@ -113,6 +117,31 @@ final class Rows {
     return new GuardianLink(GuardianId.of(rs.getString("guardian_id")),
         StudentId.of(rs.getString("student_id")),
         Relationship.valueOf(rs.getString("relationship")), rs.getBoolean("portal_access"));
+  }
+
+  /**
+   * An audit event's details as stored: one {@code name=value} line each, in name order. The
+   * core has escaped every line break and kept names free of {@code =}, so this reads back
+   * exactly.
+   */
+  static String details(Map<String, String> details) {
+    StringBuilder out = new StringBuilder();
+    new TreeMap<>(details).forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
+    return out.toString();
+  }
+
+  static AuditEvent auditEvent(ResultSet rs) throws SQLException {
+    Map<String, String> details = new TreeMap<>();
+    for (String line : rs.getString("details").split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        details.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return new AuditEvent(instant(rs, "at"),
+        DistrictId.of(rs.getString("district_id")), AuditEventType.valueOf(rs.getString("type")),
+        rs.getString("actor"), rs.getString("subject"), rs.getString("source"),
+        rs.getString("outcome"), details);
   }
 
   static PortalAccount account(ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.latchkey.jdbc;
 
+import dev.latchkey.audit.AuditSink;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.Latchkey;
@@ -80,7 +82,7 @@ class ColumnScanTest {
       JdbcStore store = JdbcStore.create(pool, secrets);
       MutableClock clock = MutableClock.at(Instant.parse("2026-08-17T12:00:00Z"));
       CapturingNotifier mail = new CapturingNotifier();
-      Latchkey latchkey = ScanSupport.facade(store, mail, JdbcAuditSink.create(pool), clock,
+      Latchkey latchkey = ScanSupport.facade(store, mail, AuditSink.logging(), clock,
           secrets);
       seedRoster(latchkey);
 

@@ -85,7 +85,6 @@ class FlywayCompatibilityTest {
         .store(store)
         .notifier(mail)
         .secrets(SECRETS)
-        .audit(JdbcAuditSink.create(dataSource))
         .build();
 
     DistrictId districtId = DistrictId.of("naperville-203");

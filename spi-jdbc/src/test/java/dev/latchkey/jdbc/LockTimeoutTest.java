@@ -20,7 +20,11 @@ import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.LoginName;
 import dev.latchkey.model.RequestContext;
 import dev.latchkey.signin.LockoutPolicy;
-import dev.latchkey.spi.Reservation;
+import dev.latchkey.model.AccountId;
+import dev.latchkey.signin.Lockout;
+import dev.latchkey.spi.AccountStore.SignInDecision;
+import dev.latchkey.spi.AccountStore.SignInUpdate;
+import dev.latchkey.spi.Effects;
 import dev.latchkey.testkit.CapturingNotifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,6 +102,15 @@ class LockTimeoutTest {
     impatient = JdbcStore.create(impatientPool, secrets);
   }
 
+  /** The core's reservation, as a sign-in makes it: true when the attempt was counted. */
+  private static SignInDecision<Boolean> reserve(Instant now) {
+    Lockout lockout = Lockout.of(LockoutPolicy.defaults());
+    return found -> {
+      Lockout.Reservation r = lockout.reserve(found.status(), found.signInState(), now);
+      return new SignInUpdate<>(r.reserved(), r.next(), null, Effects.none());
+    };
+  }
+
   @AfterEach
   void dropAll() {
     executor.shutdownNow();
@@ -118,15 +131,14 @@ class LockTimeoutTest {
       Instant now = Instant.now();
       long start = System.nanoTime();
       Throwable byId = within(Duration.ofSeconds(10), () -> catchThrowable(() ->
-          impatient.reserveAttempt(account, now, LockoutPolicy.defaults())));
+          impatient.updateSignIn(account, reserve(now))));
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       assertRetryableWithoutSql(byId);
       assertThat(elapsed).as("bounded by the lock timeout, not the query timeout")
           .isLessThan(A_FEW_SECONDS);
 
       Throwable byName = within(Duration.ofSeconds(10), () -> catchThrowable(() ->
-          impatient.reserveAttempt(DISTRICT, LoginName.keyOf(LOGIN), now,
-              LockoutPolicy.defaults())));
+          impatient.updateSignIn(DISTRICT, LoginName.keyOf(LOGIN), reserve(now))));
       assertRetryableWithoutSql(byName);
 
       // Nothing was counted.
@@ -134,9 +146,9 @@ class LockTimeoutTest {
       holder.rollback();
     }
 
-    Reservation after = within(Duration.ofSeconds(10), () ->
-        impatient.reserveAttempt(account, Instant.now(), LockoutPolicy.defaults()));
-    assertThat(after).isInstanceOf(Reservation.Reserved.class);
+    boolean after = within(Duration.ofSeconds(10), () ->
+        impatient.updateSignIn(account, reserve(Instant.now())));
+    assertThat(after).as("reserved").isTrue();
     assertThat(failedAttempts()).isOne();
   }
 
@@ -151,8 +163,7 @@ class LockTimeoutTest {
       for (int i = 0; i < callers; i++) {
         results.add(executor.submit(() -> {
           gate.await();
-          return catchThrowable(() -> impatient.reserveAttempt(account, Instant.now(),
-              LockoutPolicy.defaults()));
+          return catchThrowable(() -> impatient.updateSignIn(account, reserve(Instant.now())));
         }));
       }
       long start = System.nanoTime();

@@ -92,12 +92,8 @@ class SqlSafetyTest {
       JdbcStore store = JdbcStore.create(pool, secrets);
       CapturingNotifier mail = new CapturingNotifier();
       CapturingAuditSink captured = new CapturingAuditSink();
-      JdbcAuditSink jdbcAudit = JdbcAuditSink.create(pool);
       MutableClock clock = MutableClock.at(Instant.parse("2026-08-17T12:00:00Z"));
-      Latchkey latchkey = ScanSupport.facade(store, mail, e -> {
-        captured.record(e);
-        jdbcAudit.record(e);
-      }, clock, secrets);
+      Latchkey latchkey = ScanSupport.facade(store, mail, captured, clock, secrets);
 
       District district = new District(DISTRICT, DISTRICT_NAME, "IL",
           ZoneId.of("America/Chicago"), EmailAddress.of("help%_--/*x*/=1@example.org"),

@@ -89,6 +89,46 @@ public abstract class HelpdeskContract extends ContractSupport {
         Optional.of(JOSE_EMAIL), Optional.of(JOSE_PHONE), Optional.of(JOSE_POSTAL)));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"nul \u0000 in the reason", "lone \ud800 surrogate", "huge"})
+  @DisplayName("S27: hostile text in an audited field: the unlock and its audit row both happen, "
+      + "in the store, escaped and capped")
+  void hostileReasonIsAuditedWithTheUnlock(String reason) {
+    String typed = reason.equals("huge") ? "\u0000x".repeat(1 << 19) : reason;
+    AccountId maria = lockedMaria();
+    String verification = verifyMaria(BOB);
+
+    assertThat(helpdesk().unlock(BOB, MARIA, verification, typed)).isEqualTo(DONE);
+    assertThat(store.account(maria).orElseThrow().isLocked(clock.instant())).isFalse();
+    List<AuditEvent> trail = store.auditTrail(DISTRICT, "guardian:" + MARIA, 10);
+    assertThat(trail).as("the store's own record").isNotEmpty();
+    AuditEvent held = trail.get(0);
+    assertThat(held.type()).isEqualTo(AuditEventType.HELPDESK_ACTION);
+    assertThat(held.details()).containsEntry("action", "UNLOCKED");
+    String kept = held.details().get("reason");
+    assertThat(kept).doesNotContain("\u0000").doesNotContain("\ud800")
+        .hasSizeLessThanOrEqualTo(AuditEvent.MAX_DETAIL);
+    assertThat(kept).startsWith(typed.startsWith("\u0000") ? "\\u0000x" : typed.substring(0, 3));
+    assertThat(held).isEqualTo(helpdeskEvents().get(helpdeskEvents().size() - 1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"nul \u0000 in the reason", "lone \udc00 surrogate"})
+  @DisplayName("S27: hostile text in an audited field: a login name read-out and its audit row "
+      + "both happen")
+  void hostileReasonIsAuditedWithTheReadOut(String reason) {
+    createMariasAccount();
+    String verification = verifyMaria(BOB);
+
+    HelpdeskResult read = helpdesk().readLoginName(BOB, MARIA, verification, reason);
+    assertThat(read.code()).isEqualTo(HelpdeskResult.Code.DONE);
+    AuditEvent held = store.auditTrail(DISTRICT, "guardian:" + MARIA, 10).get(0);
+    assertThat(held.details()).containsEntry("action", "LOGIN_NAME_READ");
+    assertThat(held.details().get("reason")).startsWith(reason.substring(0, 4))
+        .doesNotContain("\u0000").doesNotContain("\udc00");
+    assertThat(delivered(MARIA_EMAIL, NotificationType.HELPDESK_ACTION)).hasSize(1);
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private Helpdesk helpdesk() {

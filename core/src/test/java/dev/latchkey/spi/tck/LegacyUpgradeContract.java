@@ -81,7 +81,7 @@ public abstract class LegacyUpgradeContract extends ContractSupport {
   private AccountId accountWithImportedHash(PasswordHash legacy) {
     AccountId id = createAccount(MARIA, MARIA_EMAIL, LOGIN);
     PasswordChangeOutcome outcome = store.changePassword(id, stored(id).credentialVersion(),
-        legacy, clock.instant(), null);
+        legacy, clock.instant(), dev.latchkey.spi.Effects.none());
     assertThat(outcome).isEqualTo(PasswordChangeOutcome.CHANGED);
     assertThat(stored(id).passwordHash()).isEqualTo(legacy);
     return id;

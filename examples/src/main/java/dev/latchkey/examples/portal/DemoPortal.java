@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.latchkey.Latchkey;
 import dev.latchkey.ServerSecrets;
 import dev.latchkey.activation.IssueResult;
-import dev.latchkey.jdbc.JdbcAuditSink;
 import dev.latchkey.jdbc.JdbcSchema;
 import dev.latchkey.jdbc.JdbcStore;
 import dev.latchkey.mail.Branding;
@@ -99,7 +98,6 @@ public final class DemoPortal implements AutoCloseable {
       // 4. The facade: one per process, shared by every request.
       Latchkey latchkey = Latchkey.builder()
           .store(JdbcStore.create(dataSource, secrets))
-          .audit(JdbcAuditSink.create(dataSource))
           .notifier(notifier)
           .secrets(secrets)
           .clock(config.clock())
