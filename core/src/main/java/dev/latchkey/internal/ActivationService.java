@@ -12,6 +12,7 @@ import dev.latchkey.activation.RedeemCode;
 import dev.latchkey.activation.RedeemResult;
 import dev.latchkey.activation.Redemption;
 import dev.latchkey.activation.ResendResult;
+import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditEventType;
 import dev.latchkey.model.AccountView;
 import dev.latchkey.model.ActivationKeyRecord;
@@ -114,17 +115,19 @@ public final class ActivationService implements Activation {
       TokenDigest digest = deps.digester.digest(key.canonicalBytes());
       Notification mail = messages.activationKey(district, guardian, to,
           SecretText.of(key.display()), expiresAt, roster.visibleStudents(guardian), now);
-      IssueOutcome outcome = deps.store.issueKey(new IssueKeyCommand(
+      AuditEvent issuedEvent = deps.event(reset ? AuditEventType.ACTIVATION_RESET
+          : AuditEventType.KEY_ISSUED, guardian.district(), actor, "guardian:" + guardianId,
+          request, "ISSUED", Map.of("sentTo", to.value()));
+      IssueKeyCommand command = new IssueKeyCommand(
           ActivationKeyRecord.live(digest, guardianId, guardian.district(), to, now, expiresAt),
-          mail, reset, limit));
+          mail, reset, limit, decided -> List.of(withDetails(issuedEvent, Map.of(
+              "revokedPrevious", Boolean.toString(decided.revoked() != null),
+              "disabledAccount", decided.disabledAccount() == null
+                  ? "none" : decided.disabledAccount().value()))));
+      IssueOutcome outcome = deps.store.issueKey(command);
       switch (outcome.status()) {
         case ISSUED:
-          deps.audit(reset ? AuditEventType.ACTIVATION_RESET : AuditEventType.KEY_ISSUED,
-              guardian.district(), actor, "guardian:" + guardianId, request, "ISSUED",
-              Map.of("sentTo", to.value(),
-                  "revokedPrevious", Boolean.toString(outcome.revoked() != null),
-                  "disabledAccount", outcome.disabledAccount() == null
-                      ? "none" : outcome.disabledAccount().value()));
+          deps.published(command.effects(outcome));
           deps.deliver();
           return new IssueResult.Issued(guardianId, expiresAt, outcome.revoked() != null,
               outcome.disabledAccount() != null);
@@ -214,13 +217,14 @@ public final class ActivationService implements Activation {
         .map(to -> messages.accountNotice(NotificationType.ACCOUNT_CREATED, district, guardian, to,
             login.get(), now))
         .orElse(null);
-    RedeemOutcome outcome = deps.store.redeemKey(
-        new RedeemKeyCommand(digest, account, created, now));
+    RedeemKeyCommand command = new RedeemKeyCommand(digest, account, created, now,
+        List.of(deps.event(AuditEventType.KEY_REDEEMED, district.id(), "account:" + account.id(),
+            "guardian:" + guardian.id(), request, RedeemCode.REDEEMED.name(),
+            Map.of("loginName", login.get().value()))));
+    RedeemOutcome outcome = deps.store.redeemKey(command);
     switch (outcome) {
       case REDEEMED:
-        deps.audit(AuditEventType.KEY_REDEEMED, district.id(), "account:" + account.id(),
-            "guardian:" + guardian.id(), request, RedeemCode.REDEEMED.name(),
-            Map.of("loginName", login.get().value()));
+        deps.published(command.effects());
         deps.deliver();
         return new RedeemResult.Redeemed(AccountView.of(account), students);
       case USERNAME_TAKEN:
@@ -235,6 +239,13 @@ public final class ActivationService implements Activation {
       default:
         return rejectKey(RedeemCode.INVALID_KEY, record, request);
     }
+  }
+
+  private static AuditEvent withDetails(AuditEvent event, Map<String, String> more) {
+    Map<String, String> details = new java.util.TreeMap<>(event.details());
+    details.putAll(more);
+    return new AuditEvent(event.at(), event.district(), event.type(), event.actor(),
+        event.subject(), event.source(), event.outcome(), details);
   }
 
   /** A key-level rejection; unknown keys count against the source's throttle (key guessing). */
@@ -309,18 +320,19 @@ public final class ActivationService implements Activation {
         Notification mail = messages.activationKey(district, guardian, to,
             SecretText.of(key.display()), expiresAt,
             students.getOrDefault(guardian.id(), List.of()), now);
+        List<AuditEvent> audited = List.of(deps.event(AuditEventType.KEY_ISSUED, districtId,
+            "system", "guardian:" + guardian.id(), RequestContext.system(), "ISSUED",
+            Map.of("sentTo", to.value(), "bulk", "true")));
         commands.add(new IssueKeyCommand(ActivationKeyRecord.live(
             deps.digester.digest(key.canonicalBytes()), guardian.id(), districtId, to, now,
-            expiresAt), mail, false, null));
+            expiresAt), mail, false, null, decided -> audited));
       }
       List<IssueOutcome> outcomes = deps.store.issueFirstKeys(commands, now);
       for (int i = 0; i < outcomes.size(); i++) {
         IssueKeyCommand command = commands.get(i);
         if (outcomes.get(i).status() == IssueOutcome.Status.ISSUED) {
           issued++;
-          deps.audit(AuditEventType.KEY_ISSUED, districtId, "system",
-              "guardian:" + command.key().guardian(), RequestContext.system(), "ISSUED",
-              Map.of("sentTo", command.key().sentTo().value(), "bulk", "true"));
+          deps.published(command.effects(outcomes.get(i)));
         } else {
           skipped++;
         }

@@ -141,9 +141,11 @@ public final class HelpdeskService implements Helpdesk {
     CallerVerification verification = new CallerVerification(
         "v-" + Ids.randomText(deps.random, 16), guardianId, agent.name(), now,
         now.plus(policy.life()));
-    deps.store.putVerification(verification);
-    deps.audit(AuditEventType.CALLER_VERIFIED, district, actor(agent), "guardian:" + guardianId,
-        CONSOLE, "VERIFIED", Map.of("answered", Integer.toString(answers.answered())));
+    Effects verified = Effects.of(deps.event(AuditEventType.CALLER_VERIFIED, district,
+        actor(agent), "guardian:" + guardianId, CONSOLE, "VERIFIED",
+        Map.of("answered", Integer.toString(answers.answered()))));
+    deps.store.putVerification(verification, verified);
+    deps.published(verified);
     return new VerificationResult.Verified(verification.id(), verification.expiresAt());
   }
 
@@ -231,7 +233,7 @@ public final class HelpdeskService implements Helpdesk {
   public HelpdeskResult changeEmail(Agent agent, GuardianId guardian, String verificationId,
       String newEmail, String reason) {
     return privileged(agent, guardian, verificationId, reason, "EMAIL_CHANGED",
-        thenAudited((g, d) -> {
+        (g, d, audited) -> {
       Optional<EmailAddress> replacement = EmailAddress.parse(newEmail);
       if (replacement.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.INVALID_EMAIL);
@@ -241,11 +243,15 @@ public final class HelpdeskService implements Helpdesk {
       }
       Instant now = deps.clock.instant();
       EmailAddress old = g.email().get();
+      Effects effects = audited.and(messages.helpdeskAction(d, g, old, "EMAIL_CHANGED", now))
+          .and(messages.helpdeskAction(d, g, replacement.get(), "EMAIL_CHANGED", now));
       boolean changed = deps.store.changeGuardianEmail(g.id(), old, replacement.get(), now,
-          List.of(messages.helpdeskAction(d, g, old, "EMAIL_CHANGED", now),
-              messages.helpdeskAction(d, g, replacement.get(), "EMAIL_CHANGED", now)));
+          effects);
+      if (changed) {
+        deps.published(effects);
+      }
       return changed ? done() : new HelpdeskResult.Refused(HelpdeskResult.Code.CONFLICT);
-    }));
+    });
   }
 
   @Override

@@ -80,13 +80,17 @@ public final class RecoveryService implements Recovery {
       Guardian first = logins.keySet().iterator().next();
       District d = deps.store.district(district).orElseThrow();
       // The address of record as the roster holds it, never the text as typed (S23).
-      deps.store.enqueue(messages.usernameReminder(d, first, first.email().orElseThrow(),
-          new ArrayList<>(logins.values()), now));
+      deps.record(Effects.of(messages.usernameReminder(d, first, first.email().orElseThrow(),
+          new ArrayList<>(logins.values()), now), deps.event(
+              AuditEventType.USERNAME_REMINDER_REQUESTED, district, "anonymous",
+              "email:" + address.get().key(), request, "SENT", Map.of())));
       deps.deliver();
       sent = true;
     }
-    deps.audit(AuditEventType.USERNAME_REMINDER_REQUESTED, district, "anonymous",
-        "email:" + address.get().key(), request, sent ? "SENT" : "NOT_SENT", Map.of());
+    if (!sent) {
+      deps.audit(AuditEventType.USERNAME_REMINDER_REQUESTED, district, "anonymous",
+          "email:" + address.get().key(), request, "NOT_SENT", Map.of());
+    }
     return RecoveryAnswer.ACCEPTED;
   }
 
@@ -150,11 +154,13 @@ public final class RecoveryService implements Recovery {
     Notification mail = messages.passwordReset(owners.get().district(),
         owners.get().guardian().orElseThrow(), to.get(), account.loginName(),
         SecretText.of(token), expiresAt, now);
+    Effects sent = Effects.of(mail, deps.event(AuditEventType.PASSWORD_RESET_REQUESTED,
+        account.district(), actor, "account:" + account.id(), request, "SENT",
+        Map.of("sentTo", to.get().value())));
     boolean issued = deps.store.issueResetToken(ResetTokenRecord.live(digest, account.id(),
-        account.district(), to.get(), now, expiresAt), mail);
+        account.district(), to.get(), now, expiresAt), sent);
     if (issued) {
-      deps.audit(AuditEventType.PASSWORD_RESET_REQUESTED, account.district(), actor,
-          "account:" + account.id(), request, "SENT", Map.of("sentTo", to.get().value()));
+      deps.published(sent);
       deps.deliver();
     }
     return issued;

@@ -2,7 +2,9 @@ package dev.latchkey.spi;
 
 import dev.latchkey.model.ActivationKeyRecord;
 import dev.latchkey.notify.Notification;
+import dev.latchkey.audit.AuditEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,16 +17,38 @@ import org.jspecify.annotations.Nullable;
  *     same step (K6); when false, a guardian with an active account gets no key
  * @param limit when set, refuse if the guardian already had {@code limit.max()} keys issued at
  *     or after {@code limit.since()} (S24)
+ * @param audit the audit events that record an issue, given what it did; written with the key
  */
 public record IssueKeyCommand(
     ActivationKeyRecord key, Notification mail, boolean resetActivation,
-    @Nullable IssueLimit limit) {
+    @Nullable IssueLimit limit, Audit audit) {
   public IssueKeyCommand {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(audit, "audit");
     if (!mail.recipient().equals(key.sentTo())) {
       throw new IllegalArgumentException("the key mail must go to the key's address");
     }
+  }
+
+  /** A command whose issue is recorded by no audit event (bulk issuance, tests). */
+  public IssueKeyCommand(ActivationKeyRecord key, Notification mail, boolean resetActivation,
+      @Nullable IssueLimit limit) {
+    this(key, mail, resetActivation, limit, decided -> List.of());
+  }
+
+  /**
+   * What an issue brings with it once decided: the key mail and the audit events, to write
+   * in the same transaction as the key.
+   */
+  public Effects effects(IssueOutcome decided) {
+    return new Effects(List.of(mail), audit.of(decided));
+  }
+
+  /** The audit events of an issue, given the decision. A pure function. */
+  @FunctionalInterface
+  public interface Audit {
+    List<AuditEvent> of(IssueOutcome decided);
   }
 
   /**

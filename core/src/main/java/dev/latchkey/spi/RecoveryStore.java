@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
 public interface RecoveryStore {
   /**
    * Issues a reset token, atomically: supersedes the account's live tokens, inserts this one,
-   * and puts {@code mail} in the outbox. False, changing nothing, if the account is unknown.
+   * and writes {@code effects} (the reset mail, the audit event). False, changing nothing, if
+   * the account is unknown.
    */
-  boolean issueResetToken(ResetTokenRecord token, Notification mail);
+  boolean issueResetToken(ResetTokenRecord token, Effects effects);
 
   /** The token with this digest, in any state. */
   Optional<ResetTokenRecord> resetToken(TokenDigest digest);
@@ -47,8 +48,8 @@ public interface RecoveryStore {
    */
   boolean consume(String bucket, RateDecision decision);
 
-  /** Stores a caller verification. */
-  void putVerification(CallerVerification verification);
+  /** Stores a caller verification and writes {@code effects} with it, atomically. */
+  void putVerification(CallerVerification verification, Effects effects);
 
   /** The verification with this id. */
   Optional<CallerVerification> verification(String id);
@@ -62,11 +63,11 @@ public interface RecoveryStore {
 
   /**
    * Replaces the guardian's address of record if it is still {@code expected}, revoking any
-   * live key (sent to the old address), and puts {@code notices} in the outbox, atomically.
-   * False, changing nothing, when the address moved since it was read.
+   * live key (sent to the old address), and writes {@code effects}, atomically. False,
+   * changing nothing, when the address moved since it was read.
    */
   boolean changeGuardianEmail(GuardianId guardian, EmailAddress expected,
-      EmailAddress replacement, Instant now, List<Notification> notices);
+      EmailAddress replacement, Instant now, Effects effects);
 
   /** Decides a reset over the token and its account as stored. */
   @FunctionalInterface

@@ -5,7 +5,9 @@ import dev.latchkey.model.PortalAccount;
 import dev.latchkey.model.Role;
 import dev.latchkey.model.TokenDigest;
 import dev.latchkey.notify.Notification;
+import dev.latchkey.audit.AuditEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -16,16 +18,30 @@ import org.jspecify.annotations.Nullable;
  * @param account the account to create; its guardian must be the key's guardian
  * @param created the ACCOUNT_CREATED message, if the guardian has an address to send it to
  * @param now the time the key's expiry is judged at (S21)
+ * @param audit the audit events that record the redemption, written with the account
  */
 public record RedeemKeyCommand(
-    TokenDigest digest, PortalAccount account, @Nullable Notification created, Instant now) {
+    TokenDigest digest, PortalAccount account, @Nullable Notification created, Instant now,
+    List<AuditEvent> audit) {
   public RedeemKeyCommand {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(now, "now");
+    audit = List.copyOf(audit);
     if (account.role() != Role.GUARDIAN) {
       throw new IllegalArgumentException("keys create guardian accounts only");
     }
+  }
+
+  /** A redemption recorded by no audit event (tests of the store alone). */
+  public RedeemKeyCommand(TokenDigest digest, PortalAccount account,
+      @Nullable Notification created, Instant now) {
+    this(digest, account, created, now, List.of());
+  }
+
+  /** What a redemption brings with it: the ACCOUNT_CREATED mail and the audit events. */
+  public Effects effects() {
+    return new Effects(created == null ? List.of() : List.of(created), audit);
   }
 
   /**

@@ -317,7 +317,7 @@ public final class InMemoryStore implements LatchkeyStore {
           (id, a) -> a.withStatus(AccountStatus.DISABLED));
     }
     keys.put(key.digest(), key);
-    outboxPut(command.mail());
+    write(command.effects(decided));
     return decided;
   }
 
@@ -365,9 +365,7 @@ public final class InMemoryStore implements LatchkeyStore {
       keys.put(key.digest(), key.redeemed(command.now(), account.id(), account.loginName()));
       accounts.put(account.id(), account);
       accountsByLogin.put(loginKey(account.district(), account.loginName().key()), account.id());
-      if (command.created() != null) {
-        outboxPut(command.created());
-      }
+      write(command.effects());
       return RedeemOutcome.REDEEMED;
     }
   }
@@ -628,9 +626,9 @@ public final class InMemoryStore implements LatchkeyStore {
   // ---- recovery and helpdesk ----
 
   @Override
-  public boolean issueResetToken(ResetTokenRecord token, Notification mail) {
+  public boolean issueResetToken(ResetTokenRecord token, Effects effects) {
     Objects.requireNonNull(token, "token");
-    Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(effects, "effects");
     synchronized (lock) {
       if (!accounts.containsKey(token.account())) {
         return false;
@@ -641,7 +639,7 @@ public final class InMemoryStore implements LatchkeyStore {
               t.issuedAt(), t.expiresAt(), ResetTokenRecord.TokenState.SUPERSEDED, null)
           : t);
       resetTokens.put(token.digest(), token);
-      outboxPut(mail);
+      write(effects);
       return true;
     }
   }
@@ -697,10 +695,12 @@ public final class InMemoryStore implements LatchkeyStore {
   }
 
   @Override
-  public void putVerification(CallerVerification verification) {
+  public void putVerification(CallerVerification verification, Effects effects) {
     Objects.requireNonNull(verification, "verification");
+    Objects.requireNonNull(effects, "effects");
     synchronized (lock) {
       verifications.put(verification.id(), verification);
+      write(effects);
     }
   }
 
@@ -735,7 +735,8 @@ public final class InMemoryStore implements LatchkeyStore {
 
   @Override
   public boolean changeGuardianEmail(GuardianId guardianId, EmailAddress expected,
-      EmailAddress replacement, Instant now, List<Notification> notices) {
+      EmailAddress replacement, Instant now, Effects effects) {
+    Objects.requireNonNull(effects, "effects");
     synchronized (lock) {
       Guardian g = guardians.get(guardianId);
       if (g == null || !g.email().map(expected::equals).orElse(false)) {
@@ -749,7 +750,7 @@ public final class InMemoryStore implements LatchkeyStore {
           keys.put(existing.digest(), existing.revoked(now));
         }
       }
-      notices.forEach(this::outboxPut);
+      write(effects);
       return true;
     }
   }

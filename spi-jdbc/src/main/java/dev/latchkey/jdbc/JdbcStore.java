@@ -526,7 +526,7 @@ public final class JdbcStore implements LatchkeyStore {
             + "WHERE id = ? AND status = 'ACTIVE'", decided.disabledAccount().value());
       }
       update(c, KEY_INSERT, keyArgs(key, null));
-      enqueue(c, command.mail());
+      write(c, command.effects(decided));
       return decided;
     });
   }
@@ -588,9 +588,7 @@ public final class JdbcStore implements LatchkeyStore {
         c.rollback();
         return RedeemOutcome.KEY_ALREADY_USED;
       }
-      if (command.created() != null) {
-        enqueue(c, command.created());
-      }
+      write(c, command.effects());
       return RedeemOutcome.REDEEMED;
     });
   }
@@ -673,6 +671,7 @@ public final class JdbcStore implements LatchkeyStore {
     List<Object[]> revocations = new ArrayList<>();
     List<Object[]> keyRows = new ArrayList<>();
     List<Object[]> outboxRows = new ArrayList<>();
+    List<Object[]> auditRows = new ArrayList<>();
     Map<String, KeyHolder> holders = new HashMap<>();
     for (Map.Entry<String, GuardianRow> row : guardians.entrySet()) {
       LiveKey current = live.get(row.getKey());
@@ -700,7 +699,9 @@ public final class JdbcStore implements LatchkeyStore {
       }
       Object[] keyRow = keyArgs(key, null);
       keyRows.add(keyRow);
-      outboxRows.add(outboxArgs(command.mail()));
+      Effects effects = command.effects(decided);
+      effects.outbox().forEach(n -> outboxRows.add(outboxArgs(n)));
+      effects.audit().forEach(e -> auditRows.add(auditArgs(e)));
       live.put(guardian, new LiveKey(key.digest().hex(), key.expiresAt(), keyRow));
       holders.put(guardian, holders.get(guardian).withLiveKey(key.digest(), key.expiresAt()));
       outcomes.add(new IssueOutcome(IssueOutcome.Status.ISSUED, decided.revoked(), null));
@@ -708,6 +709,7 @@ public final class JdbcStore implements LatchkeyStore {
     batch(c, REVOKE_LIVE_KEY, revocations);
     batch(c, KEY_INSERT, keyRows);
     batch(c, OUTBOX_INSERT, outboxRows);
+    batch(c, AUDIT_INSERT, auditRows);
     return outcomes;
   }
 
@@ -1021,9 +1023,9 @@ public final class JdbcStore implements LatchkeyStore {
   // ---- recovery and helpdesk ----
 
   @Override
-  public boolean issueResetToken(ResetTokenRecord token, Notification mail) {
+  public boolean issueResetToken(ResetTokenRecord token, Effects effects) {
     Objects.requireNonNull(token, "token");
-    Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(effects, "effects");
     return tx.inTransaction("issueResetToken", c -> {
       if (queryOne(c, "SELECT id FROM lk_account WHERE id = ? FOR UPDATE", rs -> true,
           token.account().value()).isEmpty()) {
@@ -1035,7 +1037,7 @@ public final class JdbcStore implements LatchkeyStore {
               + "issued_at, expires_at, state, used_at) VALUES (?, ?, ?, ?, ?, ?, 'LIVE', NULL)",
           token.digest().hex(), token.account().value(), token.district().value(),
           token.sentTo().value(), token.issuedAt(), token.expiresAt());
-      enqueue(c, mail);
+      write(c, effects);
       return true;
     });
   }
@@ -1106,11 +1108,16 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   @Override
-  public void putVerification(CallerVerification v) {
+  public void putVerification(CallerVerification v, Effects effects) {
     Objects.requireNonNull(v, "verification");
-    tx.inTransaction("putVerification", c -> update(c, "INSERT INTO lk_caller_verification "
-            + "(id, guardian_id, agent, verified_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-        v.id(), v.guardian().value(), v.agent(), v.verifiedAt(), v.expiresAt()));
+    Objects.requireNonNull(effects, "effects");
+    tx.inTransaction("putVerification", c -> {
+      update(c, "INSERT INTO lk_caller_verification "
+              + "(id, guardian_id, agent, verified_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+          v.id(), v.guardian().value(), v.agent(), v.verifiedAt(), v.expiresAt());
+      write(c, effects);
+      return null;
+    });
   }
 
   @Override
@@ -1151,7 +1158,8 @@ public final class JdbcStore implements LatchkeyStore {
 
   @Override
   public boolean changeGuardianEmail(GuardianId guardian, EmailAddress expected,
-      EmailAddress replacement, Instant now, List<Notification> notices) {
+      EmailAddress replacement, Instant now, Effects effects) {
+    Objects.requireNonNull(effects, "effects");
     return tx.inTransaction("changeGuardianEmail", c -> {
       int changed = update(c, "UPDATE lk_guardian SET email = ?, email_key = ? "
               + "WHERE id = ? AND email_key = ?", replacement.value(), replacement.key(),
@@ -1161,9 +1169,7 @@ public final class JdbcStore implements LatchkeyStore {
       }
       update(c, "UPDATE lk_activation_key SET state = 'REVOKED', revoked_at = ?, "
           + "live_guardian_id = NULL WHERE live_guardian_id = ?", now, guardian.value());
-      for (Notification notice : notices) {
-        enqueue(c, notice);
-      }
+      write(c, effects);
       return true;
     });
   }
@@ -1310,11 +1316,16 @@ public final class JdbcStore implements LatchkeyStore {
       enqueue(c, n);
     }
     for (AuditEvent e : effects.audit()) {
-      update(c, "INSERT INTO lk_audit (at, district_id, type, actor, subject, source, outcome, "
-          + "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Rows.truncate(e.at()),
-          e.district().value(), e.type().name(), e.actor(), e.subject(), e.source(),
-          e.outcome(), Rows.details(e.details()));
+      update(c, AUDIT_INSERT, auditArgs(e));
     }
+  }
+
+  private static final String AUDIT_INSERT = "INSERT INTO lk_audit (at, district_id, type, "
+      + "actor, subject, source, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static Object[] auditArgs(AuditEvent e) {
+    return new Object[] {Rows.truncate(e.at()), e.district().value(), e.type().name(), e.actor(),
+        e.subject(), e.source(), e.outcome(), Rows.details(e.details())};
   }
 
   private void enqueue(Connection c, Notification n) throws SQLException {

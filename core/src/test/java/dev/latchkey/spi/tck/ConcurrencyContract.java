@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Timeout;
  * so under natural scheduling the first thread to commit turns most others away before they
  * reach the store. Even-numbered repetitions therefore also meet inside the store: racing
  * facades run over a {@link StoreMeeting} proxy that holds each racer at the atomic call
- * ({@code redeemKey}, {@code issueKey}, {@code reserveAttempt}) until all have arrived, then lets
+ * ({@code redeemKey}, {@code issueKey}, a sign-in's reservation) until all have arrived, then lets
  * them into the backend together (and, for sign-in, records no outcome until every attempt is
  * reserved). Odd-numbered repetitions race without it.
  *
@@ -284,7 +284,9 @@ public abstract class ConcurrencyContract extends ContractSupport {
       recording.watch(store.account(id).orElseThrow().passwordHash());
 
       List<SignInResult> results = race(rep % 2 == 0, SIGN_IN_THREADS,
-          Set.of("reserveAttempt"), Set.of("recordFailure", "recordSuccess"), t -> () ->
+          // A reservation is updateSignIn by login name (three arguments); a failure or a
+          // success settles it by account id (two).
+          Set.of("updateSignIn/3"), Set.of("updateSignIn/2"), t -> () ->
           (t % 2 == 0 ? first : second).signIn().signIn(
               credentials(login, "wrong guess number " + t + " of " + tag), REQUEST));
 
@@ -445,13 +447,15 @@ public abstract class ConcurrencyContract extends ContractSupport {
       return (LatchkeyStore) Proxy.newProxyInstance(
           LatchkeyStore.class.getClassLoader(), new Class<?>[] {LatchkeyStore.class},
           (self, method, args) -> {
-            boolean meets = meetAt.contains(method.getName());
+            boolean meets = meetAt.contains(method.getName())
+                || meetAt.contains(method.getName() + "/" + method.getParameterCount());
             CountDownLatch after = passed;
             if (meets) {
               CountDownLatch meet = arrived;
               meet.countDown();
               waitFor(meet);
-            } else if (thenAt.contains(method.getName())) {
+            } else if (thenAt.contains(method.getName())
+                || thenAt.contains(method.getName() + "/" + method.getParameterCount())) {
               waitFor(after);
             }
             try {
