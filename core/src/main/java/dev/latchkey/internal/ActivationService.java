@@ -6,7 +6,9 @@ import dev.latchkey.activation.BulkIssueReport;
 import dev.latchkey.activation.ActivationKey;
 import dev.latchkey.activation.IssueResult;
 import dev.latchkey.activation.KeyRules;
+import dev.latchkey.spi.Household;
 import dev.latchkey.spi.KeyHolder;
+import dev.latchkey.spi.LatchkeyStore;
 import dev.latchkey.activation.IssueResult.IssueCode;
 import dev.latchkey.activation.RedeemCode;
 import dev.latchkey.activation.RedeemResult;
@@ -163,25 +165,25 @@ public final class ActivationService implements Activation {
       return rejectKey(RedeemCode.INVALID_KEY, null, request);
     }
     TokenDigest digest = deps.digester.digest(key.get().canonicalBytes());
-    Optional<ActivationKeyRecord> stored = deps.store.keyByDigest(digest);
-    if (stored.isEmpty()) {
+    // One read: the key, its guardian's household and active account.
+    Optional<LatchkeyStore.KeyFile> file = deps.store.keyFile(digest);
+    if (file.isEmpty()) {
       return rejectKey(RedeemCode.INVALID_KEY, null, request);
     }
-    ActivationKeyRecord record = stored.get();
+    ActivationKeyRecord record = file.get().key();
+    Household household = file.get().household();
     Instant now = deps.clock.instant();
-    Optional<Guardian> owner = deps.store.guardian(record.guardian());
-    KeyHolder holder = owner.map(g -> new KeyHolder(g.email().map(EmailAddress::key).orElse(null),
-        g.signInEnabled(), deps.store.activeAccountOfGuardian(g.id()).map(PortalAccount::id)
-            .orElse(null), null, null, 0)).orElse(null);
+    KeyHolder holder = household == null ? null : new KeyHolder(
+        household.guardian().email().map(EmailAddress::key).orElse(null),
+        household.guardian().signInEnabled(), file.get().activeAccount(), null, null, 0);
     // The rules the store applies again inside its atomic step, asked early so that a key's
     // problem is the answer before any login name or password is judged.
     RedeemOutcome keyProblem = KeyRules.redeemRefusal(record, record.guardian(), holder, now);
     if (keyProblem != null) {
       return rejectKey(RedeemCode.valueOf(keyProblem.name()), record, request);
     }
-    Guardian guardian = owner.orElseThrow();
-    District district = deps.store.district(guardian.district())
-        .orElseThrow(() -> new IllegalStateException("guardian's district is missing"));
+    Guardian guardian = household.guardian();
+    District district = household.district();
 
     // 2. The login name.
     Optional<LoginName> login = invalid.contains("loginName")
@@ -199,7 +201,7 @@ public final class ActivationService implements Activation {
     if (!Deps.sameText(password, confirmation)) {
       return reject(RedeemCode.PASSWORD_MISMATCH, record, request);
     }
-    List<Student> students = roster.visibleStudents(guardian);
+    List<Student> students = roster.visibleStudents(household);
     PolicyResult policy = deps.passwordPolicy.check(password, deps.passwordContext(
         district, Optional.of(guardian), login.get().value(), students));
     if (!policy.accepted()) {

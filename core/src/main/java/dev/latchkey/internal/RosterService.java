@@ -1,6 +1,7 @@
 package dev.latchkey.internal;
 
 import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.spi.Household;
 import dev.latchkey.model.AccountStatus;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
@@ -632,45 +633,64 @@ public final class RosterService implements Roster {
     Map<GuardianId, Set<StudentId>> consents = awaitingConsent.isEmpty()
         ? Map.of() : deps.store.adultConsentsOfGuardians(awaitingConsent);
     for (Guardian guardian : guardians) {
-      AccessPolicy policy = policy(guardian.district());
-      LocalDate today = todays.get(guardian.district());
-      List<Restriction> restricted = restrictions.getOrDefault(guardian.id(), List.of());
-      Set<StudentId> consented = consents.getOrDefault(guardian.id(), Set.of());
-      List<StudentAccess> list = new ArrayList<>();
-      for (GuardianLink link : links.getOrDefault(guardian.id(), List.of())) {
-        Student student = students.get(link.student());
-        if (student == null) {
-          continue;
-        }
-        Visibility visibility;
-        if (!guardian.signInEnabled()) {
-          visibility = Visibility.GUARDIAN_DISABLED;
-        } else if (!link.portalAccess()) {
-          visibility = Visibility.NO_PORTAL_ACCESS;
-        } else if (!policy.relationships().contains(link.relationship())) {
-          visibility = Visibility.RELATIONSHIP_NOT_ALLOWED;
-        } else if (student.status() != EnrollmentStatus.ENROLLED) {
-          visibility = Visibility.NOT_ENROLLED;
-        } else if (restricted.stream().anyMatch(r -> r.student().equals(student.id())
-            && r.inForceOn(today))) {
-          visibility = Visibility.RESTRICTED;
-        } else if (isAdult(student, today, policy)
-            && policy.adultOutcome() != AccessPolicy.AdultOutcome.KEEP) {
-          if (policy.adultOutcome() == AccessPolicy.AdultOutcome.END) {
-            visibility = Visibility.ADULT_ACCESS_ENDED;
-          } else {
-            visibility = consented.contains(student.id())
-                ? Visibility.VISIBLE : Visibility.ADULT_AWAITING_CONSENT;
-          }
-        } else {
-          visibility = Visibility.VISIBLE;
-        }
-        list.add(new StudentAccess(student, link, visibility, student.dateOfBirth().isEmpty()));
-      }
-      list.sort(BY_NAME);
-      access.put(guardian.id(), List.copyOf(list));
+      access.put(guardian.id(), accessFor(guardian, todays.get(guardian.district()),
+          links.getOrDefault(guardian.id(), List.of()), students,
+          restrictions.getOrDefault(guardian.id(), List.of()),
+          consents.getOrDefault(guardian.id(), Set.of())));
     }
     return access;
+  }
+
+  /** Who sees whom for a household read in one step. */
+  List<StudentAccess> access(Household household) {
+    return accessFor(household.guardian(), today(household.district()), household.links(),
+        household.students(), household.restrictions(), household.adultConsents());
+  }
+
+  /** The students of a household read in one step that its guardian may see today. */
+  List<Student> visibleStudents(Household household) {
+    return access(household).stream().filter(StudentAccess::visible)
+        .map(StudentAccess::student).toList();
+  }
+
+  /** The one rule of who sees whom, over what was read: links × enrolment × access × age. */
+  private List<StudentAccess> accessFor(Guardian guardian, LocalDate today,
+      List<GuardianLink> links, Map<StudentId, Student> students, List<Restriction> restricted,
+      Set<StudentId> consented) {
+    AccessPolicy policy = policy(guardian.district());
+    List<StudentAccess> list = new ArrayList<>();
+    for (GuardianLink link : links) {
+      Student student = students.get(link.student());
+      if (student == null) {
+        continue;
+      }
+      Visibility visibility;
+      if (!guardian.signInEnabled()) {
+        visibility = Visibility.GUARDIAN_DISABLED;
+      } else if (!link.portalAccess()) {
+        visibility = Visibility.NO_PORTAL_ACCESS;
+      } else if (!policy.relationships().contains(link.relationship())) {
+        visibility = Visibility.RELATIONSHIP_NOT_ALLOWED;
+      } else if (student.status() != EnrollmentStatus.ENROLLED) {
+        visibility = Visibility.NOT_ENROLLED;
+      } else if (restricted.stream().anyMatch(r -> r.student().equals(student.id())
+          && r.inForceOn(today))) {
+        visibility = Visibility.RESTRICTED;
+      } else if (isAdult(student, today, policy)
+          && policy.adultOutcome() != AccessPolicy.AdultOutcome.KEEP) {
+        if (policy.adultOutcome() == AccessPolicy.AdultOutcome.END) {
+          visibility = Visibility.ADULT_ACCESS_ENDED;
+        } else {
+          visibility = consented.contains(student.id())
+              ? Visibility.VISIBLE : Visibility.ADULT_AWAITING_CONSENT;
+        }
+      } else {
+        visibility = Visibility.VISIBLE;
+      }
+      list.add(new StudentAccess(student, link, visibility, student.dateOfBirth().isEmpty()));
+    }
+    list.sort(BY_NAME);
+    return List.copyOf(list);
   }
 
   /** The students each guardian may see today, for many guardians at once. */

@@ -18,6 +18,8 @@ import dev.latchkey.model.AccountId;
 import dev.latchkey.signin.Lockout;
 import dev.latchkey.spi.AccountStore.SignInUpdate;
 import dev.latchkey.spi.Effects;
+import dev.latchkey.spi.LatchkeyStore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +101,28 @@ public final class SignInService implements SignIn {
     Effects signedIn = Effects.of(deps.event(AuditEventType.SIGNED_IN, account.district(),
         "account:" + id, "account:" + id, request, "SIGNED_IN",
         rehash == null ? Map.of() : Map.of("rehashed", "true")));
-    deps.updateSignIn(id, found -> found == null
-        ? SignInUpdate.unchanged(null, Effects.none())
-        : new SignInUpdate<>(null, deps.lockout.succeed(found.signInState(), now),
-            rehash != null && found.passwordHash().equals(verified) ? rehash : null, signedIn));
+    AtomicReference<Effects> decided = new AtomicReference<>(Effects.none());
+    LatchkeyStore.Seen seen = deps.store.updateSignInAndRead(id, found -> {
+      SignInUpdate<Object> update = found == null
+          ? SignInUpdate.unchanged(null, Effects.none())
+          : new SignInUpdate<>(null, deps.lockout.succeed(found.signInState(), now),
+              rehash != null && found.passwordHash().equals(verified) ? rehash : null, signedIn);
+      decided.set(update.effects());
+      return update;
+    });
+    deps.published(decided.get());
     return new SignInResult.SignedIn(AccountView.of(account), account.mustChangePassword(),
-        visibleStudents(account));
+        visible(seen));
+  }
+
+  /** The students an account may see, from what its sign-in read with it. */
+  private List<Student> visible(LatchkeyStore.Seen seen) {
+    if (seen.household() != null) {
+      return roster.visibleStudents(seen.household());
+    }
+    Student student = seen.student();
+    return student != null && student.status() == dev.latchkey.model.EnrollmentStatus.ENROLLED
+        ? List.of(student) : List.of();
   }
 
   /**

@@ -140,6 +140,23 @@ public interface RosterStore {
 
   Optional<District> district(DistrictId id);
 
+  /**
+   * The guardian's household, read in one step: empty when there is no such guardian (or its
+   * district is gone). This default reads it piece by piece; a backend answers in one
+   * transaction.
+   */
+  default Optional<Household> household(GuardianId id) {
+    Optional<Guardian> guardian = guardian(id);
+    Optional<District> district = guardian.flatMap(g -> district(g.district()));
+    if (district.isEmpty()) {
+      return Optional.empty();
+    }
+    List<GuardianLink> links = linksOfGuardian(id);
+    return Optional.of(new Household(guardian.get(), district.get(), links,
+        students(links.stream().map(GuardianLink::student).toList()),
+        restrictionsOfGuardian(id), adultConsentsOfGuardian(id)));
+  }
+
   /** Every district whose two-letter state is {@code state}, in no particular order. */
   List<District> districtsInState(String state);
 

@@ -27,6 +27,7 @@ import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.spi.Effects;
 import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
+import dev.latchkey.spi.Household;
 import dev.latchkey.spi.IssueOutcome;
 import dev.latchkey.spi.KeyHolder;
 import dev.latchkey.spi.LatchkeyStore;
@@ -269,6 +270,27 @@ public final class InMemoryStore implements LatchkeyStore {
   public Optional<Student> student(StudentId id) {
     synchronized (lock) {
       return Optional.ofNullable(students.get(id));
+    }
+  }
+
+  @Override
+  public Optional<Household> household(GuardianId id) {
+    synchronized (lock) { // one step: the lock is reentrant
+      return LatchkeyStore.super.household(id);
+    }
+  }
+
+  @Override
+  public Optional<KeyFile> keyFile(TokenDigest digest) {
+    synchronized (lock) {
+      return LatchkeyStore.super.keyFile(digest);
+    }
+  }
+
+  @Override
+  public Seen updateSignInAndRead(AccountId id, SignInDecision<?> decision) {
+    synchronized (lock) {
+      return LatchkeyStore.super.updateSignInAndRead(id, decision);
     }
   }
 

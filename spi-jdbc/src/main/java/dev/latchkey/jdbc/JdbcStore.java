@@ -35,6 +35,7 @@ import dev.latchkey.roster.RosterResult;
 import dev.latchkey.spi.GuardianSearch;
 import dev.latchkey.spi.IssueKeyCommand;
 import dev.latchkey.spi.IssueOutcome;
+import dev.latchkey.spi.Household;
 import dev.latchkey.spi.KeyHolder;
 import dev.latchkey.spi.RateBucket;
 import dev.latchkey.spi.LatchkeyStore;
@@ -262,6 +263,74 @@ public final class JdbcStore implements LatchkeyStore {
   @Override
   public Optional<Student> student(StudentId id) {
     return one("student", "SELECT * FROM lk_student WHERE id = ?", Rows::student, id.value());
+  }
+
+  @Override
+  public Optional<Household> household(GuardianId id) {
+    Objects.requireNonNull(id, "id");
+    return tx.inTransaction("household", c -> household(c, id.value()));
+  }
+
+  /** The guardian's household, read in the caller's transaction. */
+  private Optional<Household> household(Connection c, String id) throws SQLException {
+    Optional<Guardian> guardian = queryOne(c, "SELECT * FROM lk_guardian WHERE id = ?",
+        Rows::guardian, id);
+    Optional<District> district = guardian.isEmpty() ? Optional.empty() : queryOne(c,
+        "SELECT * FROM lk_district WHERE id = ?", Rows::district,
+        guardian.get().district().value());
+    if (district.isEmpty()) {
+      return Optional.empty();
+    }
+    List<GuardianLink> links = query(c, "SELECT * FROM lk_link WHERE guardian_id = ?",
+        Rows::link, id);
+    Map<StudentId, Student> students = new HashMap<>();
+    if (!links.isEmpty()) {
+      for (Student student : byIds(c, "SELECT * FROM lk_student WHERE id IN (%s)",
+          Rows::student, links.stream().map(l -> l.student().value()).distinct().toList())) {
+        students.put(student.id(), student);
+      }
+    }
+    return Optional.of(new Household(guardian.get(), district.get(), links, students,
+        query(c, "SELECT * FROM lk_restriction WHERE guardian_id = ? ORDER BY entered_at, id",
+            Rows::restriction, id),
+        Set.copyOf(query(c, "SELECT student_id FROM lk_adult_consent WHERE guardian_id = ?",
+            rs -> StudentId.of(rs.getString(1)), id))));
+  }
+
+  @Override
+  public Optional<KeyFile> keyFile(TokenDigest digest) {
+    Objects.requireNonNull(digest, "digest");
+    return tx.inTransaction("keyFile", c -> {
+      Optional<ActivationKeyRecord> key = queryOne(c, "SELECT " + KEY_COLUMNS
+          + " FROM lk_activation_key WHERE digest = ?", Rows::key, digest.hex());
+      if (key.isEmpty()) {
+        return Optional.<KeyFile>empty();
+      }
+      String guardian = key.get().guardian().value();
+      return Optional.of(new KeyFile(key.get(), household(c, guardian).orElse(null),
+          queryOne(c, "SELECT id FROM lk_account WHERE active_guardian_id = ?",
+              rs -> AccountId.of(rs.getString(1)), guardian).orElse(null)));
+    });
+  }
+
+  @Override
+  public Seen updateSignInAndRead(AccountId id, SignInDecision<?> decision) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(decision, "decision");
+    return tx.inTransaction("signInStep", c -> {
+      applySignIn(c, "id = ?", decision, id.value());
+      Optional<PortalAccount> account = queryOne(c, "SELECT " + ACCOUNT_COLUMNS
+          + " FROM lk_account WHERE id = ?", Rows::account, id.value());
+      if (account.isEmpty()) {
+        return Seen.NOTHING;
+      }
+      PortalAccount a = account.get();
+      if (a.guardian() != null) {
+        return new Seen(household(c, a.guardian().value()).orElse(null), null);
+      }
+      return new Seen(null, queryOne(c, "SELECT * FROM lk_student WHERE id = ?", Rows::student,
+          Objects.requireNonNull(a.student()).value()).orElse(null));
+    });
   }
 
   @Override
@@ -1420,17 +1489,22 @@ public final class JdbcStore implements LatchkeyStore {
       if (indexed) {
         useIndexes(c);
       }
-      List<T> rows = new ArrayList<>();
-      try (PreparedStatement ps = tx.prepare(c, sql)) {
-        bind(ps, args);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rows.add(mapper.map(rs));
-          }
+      return query(c, sql, mapper, args);
+    });
+  }
+
+  private <T> List<T> query(Connection c, String sql, Mapper<T> mapper, Object... args)
+      throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (PreparedStatement ps = tx.prepare(c, sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
         }
       }
-      return List.copyOf(rows);
-    });
+    }
+    return List.copyOf(rows);
   }
 
   private <T> Optional<T> queryOne(Connection c, String sql, Mapper<T> mapper, Object... args)
