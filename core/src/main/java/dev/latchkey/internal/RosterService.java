@@ -269,14 +269,14 @@ public final class RosterService implements Roster {
     DistrictId district = batch.district();
     if (batch.bulk().contains(RosterBatch.Kind.GUARDIAN)) {
       GuardianId after = null;
-      List<GuardianId> gone = new ArrayList<>();
+      List<Guardian> gone = new ArrayList<>();
       for (List<Guardian> page; !(page = deps.store.guardiansOfDistrict(district, after, CHUNK))
           .isEmpty(); after = page.get(page.size() - 1).id()) {
         page.stream().filter(g -> !plan.mentionedGuardians().contains(g.id().value()))
-            .forEach(g -> gone.add(g.id()));
+            .forEach(gone::add);
       }
-      for (GuardianId id : gone) {
-        deleted += deleteGuardian(id, tally) ? 1 : 0;
+      for (List<Guardian> chunk : chunks(gone)) {
+        deleted += deleteGuardians(chunk, tally);
       }
     }
     if (batch.bulk().contains(RosterBatch.Kind.STUDENT)) {
@@ -318,17 +318,28 @@ public final class RosterService implements Roster {
 
   /** A guardian the SIS deleted: sign-in disabled (key revoked, login suspended) and unlinked. */
   private boolean deleteGuardian(GuardianId id, Tally tally) {
-    Optional<Guardian> found = deps.store.guardian(id);
-    if (found.isEmpty()) {
-      return false;
-    }
-    List<GuardianLink> links = deps.store.linksOfGuardian(id);
-    boolean changed = found.get().signInEnabled() || !links.isEmpty();
-    // Written even when already disabled: the sync repairs a login left behind.
-    writeGuardians(List.of(found.get().withSignInEnabled(false)),
-        Map.of(id, found.get()), tally);
-    for (GuardianLink link : links) {
-      deps.store.removeLink(id, link.student());
+    return deps.store.guardian(id).map(g -> deleteGuardians(List.of(g), tally) > 0)
+        .orElse(false);
+  }
+
+  /**
+   * {@link #deleteGuardian} for guardians read from the store, in one store write whatever
+   * their number (up to a chunk); how many changed. Those already disabled are written too: the
+   * sync repairs a login or key left behind.
+   */
+  private int deleteGuardians(List<Guardian> found, Tally tally) {
+    Map<GuardianId, List<GuardianLink>> links = deps.store.linksOfGuardians(
+        found.stream().map(Guardian::id).toList());
+    Map<GuardianId, Guardian> before = new HashMap<>();
+    found.forEach(g -> before.put(g.id(), g));
+    writeGuardians(found.stream().map(g -> g.withSignInEnabled(false)).toList(), before, tally);
+    int changed = 0;
+    for (Guardian g : found) {
+      List<GuardianLink> of = links.getOrDefault(g.id(), List.of());
+      changed += g.signInEnabled() || !of.isEmpty() ? 1 : 0;
+      for (GuardianLink link : of) {
+        deps.store.removeLink(g.id(), link.student());
+      }
     }
     return changed;
   }
