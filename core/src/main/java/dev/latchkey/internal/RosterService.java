@@ -22,6 +22,14 @@ import dev.latchkey.model.StudentId;
 import dev.latchkey.password.PasswordContext;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.roster.AccessPolicy;
+import dev.latchkey.roster.AccountState;
+import dev.latchkey.roster.GuardianFollowUps;
+import dev.latchkey.roster.RosterFollowUps;
+import dev.latchkey.roster.StudentFollowUp;
+import dev.latchkey.spi.GuardianSynced;
+import dev.latchkey.spi.NewStudentAccount;
+import dev.latchkey.spi.RosterStore;
+import dev.latchkey.spi.StudentSynced;
 import dev.latchkey.roster.BatchReport;
 import dev.latchkey.roster.Roster;
 import dev.latchkey.roster.RosterBatch;
@@ -43,7 +51,7 @@ import java.util.Set;
 
 /**
  * The roster capability; also the one place that decides who may see whom ({@link #access}) and
- * which students have their own login ({@link #syncStudentAccounts}).
+ * which students have their own login ({@link #writeStudents}).
  */
 public final class RosterService implements Roster {
   /** Records written per store batch. */
@@ -99,9 +107,8 @@ public final class RosterService implements Roster {
     if (before.isPresent() && !before.get().district().equals(guardian.district())) {
       return RosterResult.DISTRICT_MISMATCH;
     }
-    deps.store.putGuardian(guardian);
-    Tally tally = new Tally();
-    followSignIn(before.orElse(null), guardian, tally);
+    writeGuardians(List.of(guardian),
+        before.map(b -> Map.of(b.id(), b)).orElse(Map.of()), new Tally());
     return RosterResult.APPLIED;
   }
 
@@ -120,8 +127,7 @@ public final class RosterService implements Roster {
             .filter(s -> s.district().equals(student.district())).isEmpty()) {
       return RosterResult.DISTRICT_MISMATCH;
     }
-    deps.store.putStudent(student);
-    syncStudentAccounts(List.of(student), new Tally());
+    writeStudents(List.of(student), new Tally());
     deps.deliver();
     return RosterResult.APPLIED;
   }
@@ -183,14 +189,10 @@ public final class RosterService implements Roster {
     for (List<Guardian> chunk : chunks(plan.guardians())) {
       Map<GuardianId, Guardian> before = deps.store.guardians(
           chunk.stream().map(Guardian::id).toList());
-      deps.store.putGuardians(chunk);
-      for (Guardian g : chunk) {
-        followSignIn(before.get(g.id()), g, tally);
-      }
+      writeGuardians(chunk, before, tally);
     }
     for (List<Student> chunk : chunks(plan.students())) {
-      deps.store.putStudents(chunk);
-      syncStudentAccounts(chunk, tally);
+      writeStudents(chunk, tally);
     }
     for (List<GuardianLink> chunk : chunks(plan.links())) {
       deps.store.putLinks(chunk);
@@ -230,8 +232,7 @@ public final class RosterService implements Roster {
           moved.add(s.withGrade(s.grade().promoted()));
         }
       }
-      deps.store.putStudents(moved);
-      syncStudentAccounts(moved, tally);
+      writeStudents(moved, tally);
       promoted += moved.size();
     }
     deps.deliver();
@@ -253,8 +254,9 @@ public final class RosterService implements Roster {
       deps.store.student(id).filter(s -> s.status() == EnrollmentStatus.ENROLLED)
           .ifPresent(s -> withdrawn.add(s.withStatus(EnrollmentStatus.WITHDRAWN)));
     }
-    deps.store.putStudents(withdrawn);
-    syncStudentAccounts(withdrawn, tally);
+    for (List<Student> chunk : chunks(withdrawn)) {
+      writeStudents(chunk, tally);
+    }
     deleted += withdrawn.size();
     for (GuardianLink link : plan.deletedLinks()) {
       deleted += deps.store.removeLink(link.guardian(), link.student()) ? 1 : 0;
@@ -268,14 +270,14 @@ public final class RosterService implements Roster {
     DistrictId district = batch.district();
     if (batch.bulk().contains(RosterBatch.Kind.GUARDIAN)) {
       GuardianId after = null;
-      List<GuardianId> gone = new ArrayList<>();
+      List<Guardian> gone = new ArrayList<>();
       for (List<Guardian> page; !(page = deps.store.guardiansOfDistrict(district, after, CHUNK))
           .isEmpty(); after = page.get(page.size() - 1).id()) {
         page.stream().filter(g -> !plan.mentionedGuardians().contains(g.id().value()))
-            .forEach(g -> gone.add(g.id()));
+            .forEach(gone::add);
       }
-      for (GuardianId id : gone) {
-        deleted += deleteGuardian(id, tally) ? 1 : 0;
+      for (List<Guardian> chunk : chunks(gone)) {
+        deleted += deleteGuardians(chunk, tally);
       }
     }
     if (batch.bulk().contains(RosterBatch.Kind.STUDENT)) {
@@ -288,8 +290,7 @@ public final class RosterService implements Roster {
             .forEach(s -> gone.add(s.withStatus(EnrollmentStatus.WITHDRAWN)));
       }
       for (List<Student> chunk : chunks(gone)) {
-        deps.store.putStudents(chunk);
-        syncStudentAccounts(chunk, tally);
+        writeStudents(chunk, tally);
       }
       deleted += gone.size();
     }
@@ -318,51 +319,59 @@ public final class RosterService implements Roster {
 
   /** A guardian the SIS deleted: sign-in disabled (key revoked, login suspended) and unlinked. */
   private boolean deleteGuardian(GuardianId id, Tally tally) {
-    Optional<Guardian> found = deps.store.guardian(id);
-    if (found.isEmpty()) {
-      return false;
-    }
-    List<GuardianLink> links = deps.store.linksOfGuardian(id);
-    boolean changed = found.get().signInEnabled() || !links.isEmpty();
-    if (found.get().signInEnabled()) {
-      Guardian disabled = found.get().withSignInEnabled(false);
-      deps.store.putGuardian(disabled);
-      followSignIn(found.get(), disabled, tally);
-    }
-    for (GuardianLink link : links) {
-      deps.store.removeLink(id, link.student());
+    return deps.store.guardian(id).map(g -> deleteGuardians(List.of(g), tally) > 0)
+        .orElse(false);
+  }
+
+  /**
+   * {@link #deleteGuardian} for guardians read from the store, in one store write whatever
+   * their number (up to a chunk); how many changed. Those already disabled are written too: the
+   * sync repairs a login or key left behind.
+   */
+  private int deleteGuardians(List<Guardian> found, Tally tally) {
+    Map<GuardianId, List<GuardianLink>> links = deps.store.linksOfGuardians(
+        found.stream().map(Guardian::id).toList());
+    Map<GuardianId, Guardian> before = new HashMap<>();
+    found.forEach(g -> before.put(g.id(), g));
+    writeGuardians(found.stream().map(g -> g.withSignInEnabled(false)).toList(), before, tally);
+    int changed = 0;
+    for (Guardian g : found) {
+      List<GuardianLink> of = links.getOrDefault(g.id(), List.of());
+      changed += g.signInEnabled() || !of.isEmpty() ? 1 : 0;
+      for (GuardianLink link : of) {
+        deps.store.removeLink(g.id(), link.student());
+      }
     }
     return changed;
   }
 
   /**
-   * Makes a guardian's login follow the SIS's sign-in flag: when it is turned off, the live key is
-   * revoked and the login suspended (the store refuses new keys and redemptions meanwhile); when
-   * it is turned back on, a suspended login is restored.
+   * Writes guardians with their follow-ups in one store operation each
+   * ({@link RosterStore#syncGuardians}, decided by {@link RosterFollowUps#forGuardian}), then
+   * audits what was done. {@code before} (the records as they were, by id; absent when new) only
+   * words the audit trail: the follow-ups come from state, not from what changed.
    */
-  private void followSignIn(Guardian before, Guardian after, Tally tally) {
-    boolean wasEnabled = before == null || before.signInEnabled();
-    if (wasEnabled == after.signInEnabled()) {
-      return;
-    }
-    Instant now = deps.clock.instant();
-    if (!after.signInEnabled()) {
-      boolean revoked = deps.store.revokeLiveKey(after.id(), now);
-      Optional<PortalAccount> active = deps.store.activeAccountOfGuardian(after.id());
-      boolean suspended = active.isPresent() && deps.store.setSuspended(active.get().id(), true);
-      tally.suspended += suspended ? 1 : 0;
-      deps.audit(AuditEventType.GUARDIAN_DISABLED, after.district(), "system",
-          "guardian:" + after.id(), RequestContext.system(), "DISABLED",
-          Map.of("keyRevoked", Boolean.toString(revoked),
-              "accountSuspended", Boolean.toString(suspended)));
-      return;
-    }
-    for (PortalAccount account : deps.store.accountsOfGuardian(after.id())) {
-      if (account.status() == AccountStatus.SUSPENDED
-          && deps.store.setSuspended(account.id(), false)) {
+  private void writeGuardians(List<Guardian> guardians, Map<GuardianId, Guardian> before,
+      Tally tally) {
+    for (GuardianSynced synced : deps.store.syncGuardians(guardians, deps.clock.instant(),
+        RosterFollowUps::forGuardian)) {
+      Guardian g = synced.guardian();
+      GuardianFollowUps done = synced.applied();
+      if (!g.signInEnabled()) {
+        Guardian previous = before.get(g.id());
+        boolean wasEnabled = previous == null || previous.signInEnabled();
+        tally.suspended += done.suspend().size();
+        if (wasEnabled || !done.isEmpty()) {
+          deps.audit(AuditEventType.GUARDIAN_DISABLED, g.district(), "system",
+              "guardian:" + g.id(), RequestContext.system(), "DISABLED",
+              Map.of("keyRevoked", Boolean.toString(done.revokeLiveKey()),
+                  "accountSuspended", Boolean.toString(!done.suspend().isEmpty())));
+        }
+      }
+      for (var account : done.restore()) {
         tally.restored++;
-        deps.audit(AuditEventType.ACCOUNT_RESTORED, after.district(), "system",
-            "account:" + account.id(), RequestContext.system(), "RESTORED", Map.of());
+        deps.audit(AuditEventType.ACCOUNT_RESTORED, g.district(), "system",
+            "account:" + account, RequestContext.system(), "RESTORED", Map.of());
       }
     }
   }
@@ -370,78 +379,138 @@ public final class RosterService implements Roster {
   // ---- student accounts ----
 
   /**
-   * Brings each student's own login in line with the policy: an enrolled student in an eligible
-   * grade whose sign-in is enabled has an active account (created, with its initial password
-   * queued to the school, or restored); any other student's account is suspended.
+   * Writes students with their own logins in one store operation each
+   * ({@link RosterStore#syncStudents}, decided by {@link RosterFollowUps#forStudent}): an
+   * enrolled student in an eligible grade whose sign-in is enabled has an active account
+   * (created, with its initial password queued to the school, or restored); any other student's
+   * account is suspended. Accounts the decision will likely create are prepared first, outside
+   * the store's transaction (the hash is slow); one whose name was taken meanwhile is created by
+   * {@link #createStudentAccount} after the write, and a crash in between is repaired by the
+   * next sync, which decides from state.
    */
-  private void syncStudentAccounts(List<Student> students, Tally tally) {
+  private void writeStudents(List<Student> students, Tally tally) {
     if (students.isEmpty()) {
       return;
     }
-    Map<StudentId, PortalAccount> accounts = deps.store.accountsOfStudents(
-        students.stream().map(Student::id).toList());
-    for (Student student : students) {
-      boolean wanted = student.status() == EnrollmentStatus.ENROLLED && student.signInEnabled()
-          && studentPolicy.eligible(student.grade());
-      PortalAccount account = accounts.get(student.id());
-      if (account == null) {
-        if (wanted && createStudentAccount(student)) {
-          tally.created++;
-        }
-      } else if (wanted && account.status() == AccountStatus.SUSPENDED) {
-        if (deps.store.setSuspended(account.id(), false)) {
+    RosterStore.StudentDecider decider = (student, account) -> RosterFollowUps.forStudent(
+        student, studentPolicy.eligible(student.grade()), account.map(AccountState::status));
+    Map<StudentId, Student> distinct = new java.util.LinkedHashMap<>();
+    students.forEach(st -> distinct.put(st.id(), st));
+    Map<StudentId, PortalAccount> accounts = deps.store.accountsOfStudents(distinct.keySet());
+    Map<StudentId, NewStudentAccount> prepared = new HashMap<>();
+    Set<StudentId> unnamed = new java.util.HashSet<>();
+    Set<String> reserved = new java.util.HashSet<>();
+    for (Student student : distinct.values()) {
+      Optional<AccountState> account = Optional.ofNullable(accounts.get(student.id()))
+          .map(a -> new AccountState(a.id(), a.status()));
+      if (decider.decide(student, account) == StudentFollowUp.CREATE_ACCOUNT) {
+        Optional<NewStudentAccount> made = prepareStudentAccount(student, reserved);
+        made.ifPresentOrElse(m -> prepared.put(student.id(), m), () -> unnamed.add(student.id()));
+      }
+    }
+    for (StudentSynced synced : deps.store.syncStudents(students, decider, prepared)) {
+      Student student = synced.student();
+      switch (synced.followUp()) {
+        case CREATE_ACCOUNT:
+          if (synced.status() == StudentSynced.Status.APPLIED) {
+            tally.created++;
+            auditCreated(prepared.get(student.id()));
+          } else if (!unnamed.contains(student.id()) && createStudentAccount(student)) {
+            tally.created++;
+          }
+          break;
+        case RESTORE_ACCOUNT:
           tally.restored++;
           deps.audit(AuditEventType.ACCOUNT_RESTORED, student.district(), "system",
-              "account:" + account.id(), RequestContext.system(), "RESTORED", Map.of());
-        }
-      } else if (!wanted && account.status() == AccountStatus.ACTIVE) {
-        if (deps.store.setSuspended(account.id(), true)) {
+              "account:" + synced.account().orElseThrow(), RequestContext.system(),
+              "RESTORED", Map.of());
+          break;
+        case SUSPEND_ACCOUNT:
           tally.suspended++;
           deps.audit(AuditEventType.ACCOUNT_SUSPENDED, student.district(), "system",
-              "account:" + account.id(), RequestContext.system(), "SUSPENDED",
+              "account:" + synced.account().orElseThrow(), RequestContext.system(),
+              "SUSPENDED",
               Map.of("reason", student.status() != EnrollmentStatus.ENROLLED ? "WITHDRAWN"
                   : !student.signInEnabled() ? "SIGN_IN_DISABLED" : "GRADE_NOT_ELIGIBLE"));
-        }
+          break;
+        default:
+          break;
       }
     }
   }
 
-  private boolean createStudentAccount(Student student) {
+  /**
+   * A new account for the student under the first free login name from the policy's pattern
+   * (suffixed {@code -2}, {@code -3}, ... when taken, or {@code reserved} by another student of
+   * the same write), with its initial password and the message to the school; empty (and
+   * audited) when every name is taken.
+   */
+  private Optional<NewStudentAccount> prepareStudentAccount(Student student,
+      Set<String> reserved) {
     District district = deps.store.district(student.district()).orElseThrow();
     Optional<School> school = student.schoolId().flatMap(deps.store::school);
     // The office of the student's school, else the district's helpdesk: never the student's or
     // a guardian's own address.
     EmailAddress office = school.flatMap(School::contactEmail).orElse(district.helpdeskEmail());
-    String base = LoginName.parse(studentPolicy.loginNameFor(student))
-        .map(LoginName::value).orElse("student-" + student.studentNumber());
+    String base = loginBase(student);
     Instant now = deps.clock.instant();
     for (int n = 1; n <= LOGIN_SUFFIXES; n++) {
       Optional<LoginName> login = LoginName.parse(n == 1 ? base : base + "-" + n);
       if (login.isEmpty()) {
         break;
       }
-      if (deps.store.loginNameTaken(district.id(), login.get().key(), null)) {
+      if (reserved.contains(login.get().key())
+          || deps.store.loginNameTaken(district.id(), login.get().key(), null)) {
         continue;
       }
+      reserved.add(login.get().key());
       String password = initialPassword(district, student, login.get());
       PortalAccount account = PortalAccount.newStudentAccount(Ids.newAccountId(deps.random),
           district.id(), login.get(), student.id(), deps.hasher.hash(password), now);
-      RosterResult result = deps.store.createStudentAccount(account,
-          messages.studentCredentials(district, student, office, login.get(),
-              SecretText.of(password), now));
+      return Optional.of(new NewStudentAccount(account, messages.studentCredentials(district,
+          student, office, login.get(), SecretText.of(password), now)));
+    }
+    deps.audit(AuditEventType.STUDENT_ACCOUNT_CREATED, district.id(), "system",
+        "student:" + student.id(), RequestContext.system(), "LOGIN_NAME_TAKEN",
+        Map.of("loginName", base));
+    return Optional.empty();
+  }
+
+  private String loginBase(Student student) {
+    return LoginName.parse(studentPolicy.loginNameFor(student))
+        .map(LoginName::value).orElse("student-" + student.studentNumber());
+  }
+
+  private void auditCreated(NewStudentAccount created) {
+    PortalAccount account = created.account();
+    deps.audit(AuditEventType.STUDENT_ACCOUNT_CREATED, account.district(), "system",
+        "student:" + account.student(), RequestContext.system(), "CREATED",
+        Map.of("loginName", account.loginName().value(),
+            "credentialsSentTo", created.credentials().recipient().value()));
+  }
+
+  /**
+   * Creates the student's account on its own, when the name prepared for it was taken by the
+   * time the record was written: each try prepares the next free name and asks the store's
+   * atomic {@code createStudentAccount}.
+   */
+  private boolean createStudentAccount(Student student) {
+    Set<String> tried = new java.util.HashSet<>();
+    for (int attempt = 0; attempt < LOGIN_SUFFIXES; attempt++) {
+      Optional<NewStudentAccount> made = prepareStudentAccount(student, tried);
+      if (made.isEmpty()) {
+        return false;
+      }
+      RosterResult result = deps.store.createStudentAccount(made.get().account(),
+          made.get().credentials());
       if (result == RosterResult.APPLIED) {
-        deps.audit(AuditEventType.STUDENT_ACCOUNT_CREATED, district.id(), "system",
-            "student:" + student.id(), RequestContext.system(), "CREATED",
-            Map.of("loginName", login.get().value(), "credentialsSentTo", office.value()));
+        auditCreated(made.get());
         return true;
       }
       if (result == RosterResult.ACCOUNT_EXISTS) {
         return false;
       }
     }
-    deps.audit(AuditEventType.STUDENT_ACCOUNT_CREATED, district.id(), "system",
-        "student:" + student.id(), RequestContext.system(), "LOGIN_NAME_TAKEN",
-        Map.of("loginName", base));
     return false;
   }
 

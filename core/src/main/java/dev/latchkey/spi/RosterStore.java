@@ -10,6 +10,11 @@ import dev.latchkey.model.Restriction;
 import dev.latchkey.model.School;
 import dev.latchkey.model.SchoolId;
 import dev.latchkey.model.StudentId;
+import dev.latchkey.roster.AccountState;
+import dev.latchkey.roster.GuardianFollowUps;
+import dev.latchkey.roster.GuardianState;
+import dev.latchkey.roster.StudentFollowUp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +26,65 @@ import org.jspecify.annotations.Nullable;
  * The roster as a backend keeps it. Writes are idempotent upserts keyed by id; the core checks
  * references (a guardian's district exists, a link's two ends are in one district) before it
  * calls them, so a backend only stores.
+ *
+ * <p>A guardian's or student's record and its consequences (the guardian's key and logins, the
+ * student's own login) are written together by {@link #syncGuardians} and {@link #syncStudents}:
+ * the store reads what follows from the record under the record's lock, asks the core's decider
+ * and applies its answer in the same transaction, so no crash leaves a record without its
+ * follow-ups. {@link #putGuardian} and {@link #putStudent} write the record alone.
  */
 public interface RosterStore {
+  /**
+   * The core's decision of a guardian's follow-ups ({@link
+   * dev.latchkey.roster.RosterFollowUps#forGuardian}); a pure function a store may call more than
+   * once (a transaction run again after a lost race).
+   */
+  @FunctionalInterface
+  interface GuardianDecider {
+    GuardianFollowUps decide(Guardian written, GuardianState state);
+  }
+
+  /**
+   * The core's decision of a student's follow-up ({@link
+   * dev.latchkey.roster.RosterFollowUps#forStudent} under the student account policy); pure,
+   * as {@link GuardianDecider}.
+   */
+  @FunctionalInterface
+  interface StudentDecider {
+    StudentFollowUp decide(Student written, Optional<AccountState> account);
+  }
+
+  /**
+   * Writes guardians with their follow-ups. For each guardian, in one atomic step: inserts or
+   * replaces the record; reads, under the record's lock, whether the guardian has a key live at
+   * {@code now} and every account of the guardian (oldest first, by creation time then id);
+   * asks {@code decider}; and applies exactly what it answers: revokes the live key, makes the
+   * listed {@code ACTIVE} accounts {@code SUSPENDED} and the listed {@code SUSPENDED} ones
+   * {@code ACTIVE}. The store decides nothing itself.
+   *
+   * <p>Each guardian is atomic on its own; a backend may commit many in one transaction (JDBC:
+   * {@code 1000}). A guardian listed twice is written once, as its last occurrence. Returns one
+   * entry per distinct guardian, in the order of their first occurrence, with what was applied.
+   */
+  List<GuardianSynced> syncGuardians(List<Guardian> guardians, Instant now,
+      GuardianDecider decider);
+
+  /**
+   * Writes students with their follow-ups. For each student, in one atomic step: inserts or
+   * replaces the record; reads, under the record's lock, the student's account (if any); asks
+   * {@code decider}; and applies what it answers: suspends or restores the account, or, for
+   * {@link StudentFollowUp#CREATE_ACCOUNT}, creates the account {@code prepared} holds for the
+   * student and puts its credentials message in the outbox ({@link StudentSynced.Status
+   * #LOGIN_NAME_TAKEN} when its login name is unavailable by now under the rule of {@link
+   * AccountStore#loginNameTaken}, {@link StudentSynced.Status#NOT_PREPARED} when none was
+   * prepared; the record is written either way).
+   *
+   * <p>Atomic per student and batched as {@link #syncGuardians}; one entry per distinct student,
+   * in the order of their first occurrence.
+   */
+  List<StudentSynced> syncStudents(List<Student> students, StudentDecider decider,
+      Map<StudentId, NewStudentAccount> prepared);
+
   /** Inserts or replaces the district with this id. */
   void putDistrict(District district);
 

@@ -36,6 +36,13 @@ import dev.latchkey.spi.PasswordChangeOutcome;
 import dev.latchkey.spi.RateBucket;
 import dev.latchkey.spi.RedeemKeyCommand;
 import dev.latchkey.spi.RedeemOutcome;
+import dev.latchkey.roster.AccountState;
+import dev.latchkey.roster.GuardianFollowUps;
+import dev.latchkey.roster.GuardianState;
+import dev.latchkey.roster.StudentFollowUp;
+import dev.latchkey.spi.GuardianSynced;
+import dev.latchkey.spi.NewStudentAccount;
+import dev.latchkey.spi.StudentSynced;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +127,129 @@ public final class InMemoryStore implements LatchkeyStore {
     synchronized (lock) {
       links.computeIfAbsent(link.guardian(), g -> new LinkedHashMap<>()).put(link.student(), link);
     }
+  }
+
+  @Override
+  public List<GuardianSynced> syncGuardians(List<Guardian> written, Instant now,
+      GuardianDecider decider) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(decider, "decider");
+    Map<GuardianId, Guardian> distinct = lastOfEach(written, Guardian::id);
+    synchronized (lock) {
+      // One pass over keys and accounts for the whole call, not one per guardian.
+      Set<GuardianId> live = new HashSet<>();
+      for (ActivationKeyRecord k : keys.values()) {
+        if (distinct.containsKey(k.guardian()) && k.state() == KeyState.LIVE
+            && now.isBefore(k.expiresAt())) {
+          live.add(k.guardian());
+        }
+      }
+      Map<GuardianId, List<PortalAccount>> owned = new HashMap<>();
+      for (PortalAccount a : accounts.values()) {
+        if (a.guardian() != null && distinct.containsKey(a.guardian())) {
+          owned.computeIfAbsent(a.guardian(), g -> new ArrayList<>()).add(a);
+        }
+      }
+      List<GuardianSynced> synced = new ArrayList<>(distinct.size());
+      for (Guardian guardian : distinct.values()) {
+        guardians.put(guardian.id(), guardian);
+        List<AccountState> states = owned.getOrDefault(guardian.id(), List.of()).stream()
+            .sorted(Comparator.comparing(PortalAccount::createdAt)
+                .thenComparing(a -> a.id().value()))
+            .map(a -> new AccountState(a.id(), a.status())).toList();
+        GuardianFollowUps followUps = decider.decide(guardian,
+            new GuardianState(live.contains(guardian.id()), states));
+        if (followUps.revokeLiveKey()) {
+          ActivationKeyRecord key = liveKeyOf(guardian.id(), now);
+          if (key != null) {
+            keys.put(key.digest(), key.revoked(now));
+          }
+        }
+        followUps.suspend().forEach(id -> move(id, AccountStatus.ACTIVE, AccountStatus.SUSPENDED));
+        followUps.restore().forEach(id -> move(id, AccountStatus.SUSPENDED, AccountStatus.ACTIVE));
+        synced.add(new GuardianSynced(guardian, followUps));
+      }
+      return synced;
+    }
+  }
+
+  @Override
+  public List<StudentSynced> syncStudents(List<Student> written, StudentDecider decider,
+      Map<StudentId, NewStudentAccount> prepared) {
+    Objects.requireNonNull(decider, "decider");
+    Objects.requireNonNull(prepared, "prepared");
+    Map<StudentId, Student> distinct = lastOfEach(written, Student::id);
+    synchronized (lock) {
+      Map<StudentId, PortalAccount> owned = new HashMap<>();
+      for (PortalAccount a : accounts.values()) {
+        if (a.student() != null && distinct.containsKey(a.student())) {
+          owned.put(a.student(), a);
+        }
+      }
+      List<StudentSynced> synced = new ArrayList<>(distinct.size());
+      for (Student student : distinct.values()) {
+        students.put(student.id(), student);
+        PortalAccount account = owned.get(student.id());
+        StudentFollowUp followUp = decider.decide(student, Optional.ofNullable(account)
+            .map(a -> new AccountState(a.id(), a.status())));
+        StudentSynced.Status status = StudentSynced.Status.APPLIED;
+        switch (followUp) {
+          case SUSPEND_ACCOUNT:
+            move(account.id(), AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
+            break;
+          case RESTORE_ACCOUNT:
+            move(account.id(), AccountStatus.SUSPENDED, AccountStatus.ACTIVE);
+            break;
+          case CREATE_ACCOUNT:
+            status = create(student, prepared.get(student.id()));
+            break;
+          default:
+            break;
+        }
+        synced.add(new StudentSynced(student, followUp, status,
+            Optional.ofNullable(studentAccountOf(student.id())).map(PortalAccount::id)));
+      }
+      return synced;
+    }
+  }
+
+  /** Creates a prepared student account with its message (under the lock). */
+  private StudentSynced.Status create(Student student, @Nullable NewStudentAccount prepared) {
+    if (prepared == null || !student.id().equals(prepared.account().student())) {
+      return StudentSynced.Status.NOT_PREPARED;
+    }
+    PortalAccount account = prepared.account();
+    if (taken(account.district(), account.loginName().key(), null)) {
+      return StudentSynced.Status.LOGIN_NAME_TAKEN;
+    }
+    if (accounts.containsKey(account.id())) {
+      throw new IllegalStateException("duplicate account id");
+    }
+    accounts.put(account.id(), account);
+    accountsByLogin.put(loginKey(account.district(), account.loginName().key()), account.id());
+    outboxPut(prepared.credentials());
+    return StudentSynced.Status.APPLIED;
+  }
+
+  /** Moves an account from one status to another, if it is in the first (under the lock). */
+  private void move(AccountId id, AccountStatus from, AccountStatus to) {
+    PortalAccount account = accounts.get(id);
+    if (account != null && account.status() == from
+        && (to != AccountStatus.ACTIVE || account.guardian() == null
+            || activeAccountOf(account.guardian()) == null)) {
+      accounts.put(id, account.withStatus(to));
+    }
+  }
+
+  /** The records by id, each as its last occurrence, in the order of their first. */
+  private static <K, T> Map<K, T> lastOfEach(List<T> records,
+      java.util.function.Function<T, K> id) {
+    Objects.requireNonNull(records, "records");
+    Map<K, T> last = new LinkedHashMap<>();
+    for (T record : records) {
+      last.put(id.apply(Objects.requireNonNull(record, "record")), record);
+    }
+    return last;
   }
 
   @Override

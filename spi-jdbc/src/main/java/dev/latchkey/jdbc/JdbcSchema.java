@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
   /** The migrations, oldest first: version and script name. */
-  private static final List<String> SCRIPTS = List.of("V1__latchkey_schema.sql");
+  private static final List<String> SCRIPTS = List.of("V1__latchkey_schema.sql",
+      "V2__account_guardian_index.sql");
 
   private JdbcSchema() {}
 

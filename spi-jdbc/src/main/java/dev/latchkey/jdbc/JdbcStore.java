@@ -43,6 +43,14 @@ import dev.latchkey.spi.OutboxMessage;
 import dev.latchkey.spi.PasswordChangeOutcome;
 import dev.latchkey.spi.RedeemKeyCommand;
 import dev.latchkey.spi.RedeemOutcome;
+import dev.latchkey.roster.AccountState;
+import dev.latchkey.roster.GuardianFollowUps;
+import dev.latchkey.roster.GuardianState;
+import dev.latchkey.roster.StudentFollowUp;
+import dev.latchkey.spi.GuardianSynced;
+import dev.latchkey.spi.NewStudentAccount;
+import dev.latchkey.spi.StudentSynced;
+import java.sql.Savepoint;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
@@ -228,20 +236,194 @@ public final class JdbcStore implements LatchkeyStore {
     List<Object[]> rows = List.copyOf(last.values());
     for (List<Object[]> chunk : chunks(rows, BATCH_ROWS)) {
       tx.inTransaction(operation, c -> {
-        int[] updated = batch(c, update, chunk);
-        List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-          // A driver may not say how many rows an update in a batch matched: ask again.
-          boolean matched = updated[i] == Statement.SUCCESS_NO_INFO
-              ? update(c, update, chunk.get(i)) > 0 : updated[i] > 0;
-          if (!matched) {
-            missing.add(chunk.get(i));
-          }
-        }
-        batch(c, insert, missing);
+        upsertBatch(c, update, insert, chunk);
         return null;
       });
     }
+  }
+
+  /** One batch of updates, then one batch inserting the rows no update matched. */
+  private void upsertBatch(Connection c, String update, String insert, List<Object[]> rows)
+      throws SQLException {
+    int[] updated = batch(c, update, rows);
+    List<Object[]> missing = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      // A driver may not say how many rows an update in a batch matched: ask again.
+      boolean matched = updated[i] == Statement.SUCCESS_NO_INFO
+          ? update(c, update, rows.get(i)) > 0 : updated[i] > 0;
+      if (!matched) {
+        missing.add(rows.get(i));
+      }
+    }
+    batch(c, insert, missing);
+  }
+
+  /** The records by id, each as its last occurrence, in the order of their first. */
+  private static <K, T> Map<K, T> lastOfEach(List<T> records, Function<T, K> id) {
+    Objects.requireNonNull(records, "records");
+    Map<K, T> last = new LinkedHashMap<>();
+    for (T record : records) {
+      last.put(id.apply(Objects.requireNonNull(record, "record")), record);
+    }
+    return last;
+  }
+
+  private static final String SUSPEND_ACCOUNT = "UPDATE lk_account SET status = 'SUSPENDED', "
+      + "active_guardian_id = NULL WHERE id = ? AND status = 'ACTIVE'";
+  private static final String RESTORE_ACCOUNT = "UPDATE lk_account SET status = 'ACTIVE', "
+      + "active_guardian_id = guardian_id WHERE id = ? AND status = 'SUSPENDED'";
+  private static final String REVOKE_GUARDIANS_KEY = "UPDATE lk_activation_key SET "
+      + "state = 'REVOKED', revoked_at = ?, live_guardian_id = NULL WHERE live_guardian_id = ? "
+      + "AND state = 'LIVE' AND expires_at > ?";
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: {@value #BATCH_ROWS} guardians to a transaction. Their rows are upserted in id
+   * order, which locks them (two syncs over the same guardians queue instead of deadlocking);
+   * then one query reads their live keys and one their accounts, and the decider's follow-ups go
+   * out as three JDBC batches in the same transaction.
+   */
+  @Override
+  public List<GuardianSynced> syncGuardians(List<Guardian> guardians, Instant now,
+      GuardianDecider decider) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(decider, "decider");
+    List<Guardian> distinct = List.copyOf(lastOfEach(guardians, Guardian::id).values());
+    List<GuardianSynced> synced = new ArrayList<>(distinct.size());
+    for (List<Guardian> chunk : chunks(distinct, BATCH_ROWS)) {
+      synced.addAll(tx.inTransaction("syncGuardians", c -> {
+        upsertBatch(c, GUARDIAN_UPDATE, GUARDIAN_INSERT, chunk.stream()
+            .sorted(Comparator.comparing(g -> g.id().value()))
+            .map(JdbcStore::guardianArgs).toList());
+        useIndexes(c);
+        List<String> ids = chunk.stream().map(g -> g.id().value()).toList();
+        Set<String> live = new HashSet<>(byIds(c, "SELECT live_guardian_id FROM "
+            + "lk_activation_key WHERE live_guardian_id " + IN_LIST + " AND state = 'LIVE' "
+            + "AND expires_at > ?", rs -> rs.getString(1), ids, now));
+        Map<String, List<AccountState>> owned = new HashMap<>();
+        for (String[] row : byIds(c, "SELECT guardian_id, id, status FROM lk_account "
+            + "WHERE guardian_id " + IN_LIST + " ORDER BY created_at, id",
+            rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, ids)) {
+          owned.computeIfAbsent(row[0], g -> new ArrayList<>()).add(
+              new AccountState(AccountId.of(row[1]), AccountStatus.valueOf(row[2])));
+        }
+        List<GuardianSynced> out = new ArrayList<>(chunk.size());
+        List<Object[]> revoke = new ArrayList<>();
+        List<Object[]> suspend = new ArrayList<>();
+        List<Object[]> restore = new ArrayList<>();
+        for (Guardian g : chunk) {
+          String id = g.id().value();
+          GuardianFollowUps followUps = decider.decide(g,
+              new GuardianState(live.contains(id), owned.getOrDefault(id, List.of())));
+          if (followUps.revokeLiveKey()) {
+            revoke.add(new Object[] {now, id, now});
+          }
+          followUps.suspend().forEach(a -> suspend.add(new Object[] {a.value()}));
+          followUps.restore().forEach(a -> restore.add(new Object[] {a.value()}));
+          out.add(new GuardianSynced(g, followUps));
+        }
+        batch(c, REVOKE_GUARDIANS_KEY, revoke);
+        batch(c, SUSPEND_ACCOUNT, suspend);
+        batch(c, RESTORE_ACCOUNT, restore);
+        return out;
+      }));
+    }
+    return synced;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: as {@link #syncGuardians}, {@value #BATCH_ROWS} students to a transaction; each
+   * account created is inserted under a savepoint, so a login name taken meanwhile refuses that
+   * one account, not the batch.
+   */
+  @Override
+  public List<StudentSynced> syncStudents(List<Student> students, StudentDecider decider,
+      Map<StudentId, NewStudentAccount> prepared) {
+    Objects.requireNonNull(decider, "decider");
+    Objects.requireNonNull(prepared, "prepared");
+    List<Student> distinct = List.copyOf(lastOfEach(students, Student::id).values());
+    List<StudentSynced> synced = new ArrayList<>(distinct.size());
+    for (List<Student> chunk : chunks(distinct, BATCH_ROWS)) {
+      synced.addAll(tx.inTransaction("syncStudents", c -> {
+        upsertBatch(c, STUDENT_UPDATE, STUDENT_INSERT, chunk.stream()
+            .sorted(Comparator.comparing(st -> st.id().value()))
+            .map(JdbcStore::studentArgs).toList());
+        useIndexes(c);
+        Map<String, AccountState> owned = new HashMap<>();
+        for (String[] row : byIds(c, "SELECT student_id, id, status FROM lk_account "
+            + "WHERE student_id " + IN_LIST,
+            rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+            chunk.stream().map(st -> st.id().value()).toList())) {
+          owned.put(row[0], new AccountState(AccountId.of(row[1]),
+              AccountStatus.valueOf(row[2])));
+        }
+        List<StudentSynced> out = new ArrayList<>(chunk.size());
+        List<Object[]> suspend = new ArrayList<>();
+        List<Object[]> restore = new ArrayList<>();
+        for (Student st : chunk) {
+          Optional<AccountState> account = Optional.ofNullable(owned.get(st.id().value()));
+          StudentFollowUp followUp = decider.decide(st, account);
+          StudentSynced.Status status = StudentSynced.Status.APPLIED;
+          switch (followUp) {
+            case SUSPEND_ACCOUNT:
+              suspend.add(new Object[] {account.orElseThrow().id().value()});
+              break;
+            case RESTORE_ACCOUNT:
+              restore.add(new Object[] {account.orElseThrow().id().value()});
+              break;
+            case CREATE_ACCOUNT:
+              status = createPrepared(c, st, prepared.get(st.id()));
+              break;
+            default:
+              break;
+          }
+          Optional<AccountId> id = status == StudentSynced.Status.APPLIED
+              && followUp == StudentFollowUp.CREATE_ACCOUNT
+              ? Optional.of(prepared.get(st.id()).account().id())
+              : account.map(AccountState::id);
+          out.add(new StudentSynced(st, followUp, status, id));
+        }
+        batch(c, SUSPEND_ACCOUNT, suspend);
+        batch(c, RESTORE_ACCOUNT, restore);
+        return out;
+      }));
+    }
+    return synced;
+  }
+
+  /** Creates a prepared student account and queues its message, inside the caller's transaction. */
+  private StudentSynced.Status createPrepared(Connection c, Student student,
+      @Nullable NewStudentAccount prepared) throws SQLException {
+    if (prepared == null || !student.id().equals(prepared.account().student())) {
+      return StudentSynced.Status.NOT_PREPARED;
+    }
+    PortalAccount account = prepared.account();
+    String loginKey = account.loginName().key();
+    if (queryOne(c, "SELECT 1 FROM lk_account WHERE district_id = ? AND login_key = ?",
+        rs -> true, account.district().value(), loginKey).isPresent()
+        || emailOfAnotherGuardian(c, account.district(), loginKey, null)) {
+      return StudentSynced.Status.LOGIN_NAME_TAKEN;
+    }
+    Savepoint before = c.setSavepoint();
+    try (PreparedStatement ps = tx.prepare(c, "INSERT INTO lk_account (" + ACCOUNT_COLUMNS
+        + ", login_key, active_guardian_id) VALUES "
+        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      bindAccount(ps, account);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      // Taken by a transaction that committed since the check: this account only.
+      if (SqlErrors.isUniqueViolation(e, "lk_account_login_uq")) {
+        c.rollback(before);
+        return StudentSynced.Status.LOGIN_NAME_TAKEN;
+      }
+      throw e;
+    }
+    c.releaseSavepoint(before);
+    enqueue(c, prepared.credentials());
+    return StudentSynced.Status.APPLIED;
   }
 
   @Override

@@ -21,6 +21,8 @@ import dev.latchkey.notify.Notifier;
 import dev.latchkey.notify.RetryPolicy;
 import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.password.Argon2idHasher;
+import dev.latchkey.password.PasswordHash;
+import dev.latchkey.roster.RosterResult;
 import dev.latchkey.spi.OutboxMessage;
 import dev.latchkey.testkit.CapturingNotifier;
 import dev.latchkey.testkit.MutableClock;
@@ -62,7 +64,10 @@ import org.junit.jupiter.api.Timeout;
  * is killed with SIGKILL part-way. Every key that committed has exactly its one message in the
  * outbox, and no message exists without its key; then two relays over separate pools, running
  * at once, hand every message to the notifier, none twice, and each guardian gets exactly the
- * key the store holds the digest of.
+ * key the store holds the digest of. And roster sync across a real crash: a child whose SIS
+ * disables guardians is killed part-way; each guardian then has the disable with every
+ * consequence (login suspended, key revoked) or none of it, and a re-sync repairs the state an
+ * older, non-atomic sync could leave.
  */
 class CrashSafetyTest {
   private static final int GUARDIANS = 300;
@@ -290,6 +295,173 @@ class CrashSafetyTest {
     }
   }
 
+  // ---- roster sync: the record and its follow-ups across a SIGKILL ----
+
+  private static final int ROSTER_GUARDIANS = 400;
+  private static final PasswordHash IMPORTED_HASH =
+      new PasswordHash("$argon2id$v=19$m=64,t=1,p=1$c2FsdA$aGFzaA");
+
+  @Test
+  @Timeout(120)
+  @DisplayName("SIGKILL while the SIS disables guardians one by one: each guardian has the "
+      + "disable and all its consequences or none, and a re-sync repairs a login left behind")
+  void sigkillMidSingleDisablesLeavesEachGuardianWhole() throws Exception {
+    rosterCrash(false);
+  }
+
+  @Test
+  @Timeout(120)
+  @DisplayName("SIGKILL while the SIS disables guardians in batches: each guardian has the "
+      + "disable and all its consequences or none, and a re-sync repairs a login left behind")
+  void sigkillMidBatchDisablesLeavesEachGuardianWhole() throws Exception {
+    rosterCrash(true);
+  }
+
+  /**
+   * Guardians {@code 0..ROSTER_GUARDIANS-1}, enabled: the even ones with a login, the odd ones
+   * with a live key. A child disables them in order and is killed part-way.
+   */
+  private void rosterCrash(boolean batched) throws Exception {
+    byte[] master = new byte[32];
+    random.nextBytes(master);
+    ServerSecrets secrets = ServerSecrets.of(master);
+    try (TestDatabase db = TestDatabase.postgres()) {
+      JdbcStore store = JdbcStore.create(db.pool(), secrets);
+      Latchkey host = ScanSupport.facade(store, new CapturingNotifier(), e -> { },
+          Clock.systemUTC(), secrets);
+      host.roster().putDistrict(new District(RosterDisabler.DISTRICT,
+          "Crash Creek Roster District", "IL", ZoneId.of("America/Chicago"),
+          EmailAddress.of("help@example.org"), "630.420.6825"));
+      RosterBatch.Builder seed = RosterBatch.builder(RosterDisabler.DISTRICT);
+      for (int i = 0; i < ROSTER_GUARDIANS; i++) {
+        seed.guardian(RosterDisabler.row(i, true));
+      }
+      assertThat(host.roster().importBatch(seed.build()).errors()).isEmpty();
+      for (int i = 0; i < ROSTER_GUARDIANS; i += 2) {
+        assertThat(host.roster().importAccount(RosterDisabler.guardian(i), "parent" + i,
+            IMPORTED_HASH)).isEqualTo(RosterResult.APPLIED);
+      }
+      assertThat(host.activation().issueAll(RosterDisabler.DISTRICT, BulkIssueProgress.NONE)
+          .issued()).isEqualTo(ROSTER_GUARDIANS / 2);
+
+      // --- the crash ---
+      List<String> printed = new ArrayList<>();
+      String[] mode = batched ? new String[] {RosterDisabler.BATCHED} : new String[0];
+      CrashChild child = CrashChild.start(RosterDisabler.class, db.url(),
+          HexFormat.of().formatHex(master), ROSTER_GUARDIANS, mode);
+      int exit;
+      String stderr;
+      try {
+        printed.addAll(child.awaitReported(RosterDisabler.DISABLED, batched ? 3 : 60,
+            Duration.ofSeconds(60)));
+        Thread.sleep(random.nextInt(batched ? 60 : 15)); // land the kill anywhere in a sync
+        child.process().destroyForcibly();
+        assertThat(child.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+        exit = child.process().exitValue();
+        printed.addAll(child.drain());
+        stderr = child.stderrTail();
+      } finally {
+        child.close();
+      }
+      assertThat(printed).as("child output (stderr: %s)", stderr)
+          .doesNotContain(RosterDisabler.DONE)
+          .allMatch(line -> line.startsWith(RosterDisabler.DISABLED));
+      assertThat(exit).as("killed, not finished").isEqualTo(137);
+      // Guardians are disabled in order: the reported ones are those up to the last line.
+      int reported = printed.stream()
+          .mapToInt(line -> Integer.parseInt(line.substring(
+              RosterDisabler.DISABLED.length() + 2)) + 1).max().orElse(0);
+
+      // --- after the crash: every guardian whole, disabled or not ---
+      Map<GuardianId, GuardianRowState> after = rosterState(db);
+      assertThat(after).hasSize(ROSTER_GUARDIANS);
+      int disabled = 0;
+      for (int i = 0; i < ROSTER_GUARDIANS; i++) {
+        GuardianRowState g = after.get(RosterDisabler.guardian(i));
+        assertThat(g).as("guardian %d (reported %d)", i, reported)
+            .isEqualTo(g.enabled() ? GuardianRowState.enabled(i) : GuardianRowState.disabled(i));
+        if (!g.enabled()) {
+          disabled++;
+          assertThat(i).as("disabled in order").isEqualTo(disabled - 1);
+        }
+      }
+      assertThat(disabled).as("every disable the child reported is there")
+          .isGreaterThanOrEqualTo(reported);
+      assertThat(disabled).as("at most the sync in flight beyond what was reported")
+          .isLessThanOrEqualTo(reported + (batched ? RosterDisabler.BATCH : 1));
+      assertThat(disabled).as("killed mid-way").isLessThan(ROSTER_GUARDIANS);
+      System.out.printf("CrashSafetyTest (roster, %s): child reported %d disables, %d "
+          + "committed, exit %d%n", batched ? "batches" : "one by one", reported, disabled, exit);
+
+      // --- a re-sync repairs anything anyway: the state an older, non-atomic sync left ---
+      GuardianId first = RosterDisabler.guardian(0);
+      leaveLoginActive(db, first);
+      assertThat(rosterState(db).get(first).activeAccounts()).isEqualTo(1);
+      assertThat(host.roster().putGuardian(RosterDisabler.record(0, false)))
+          .isEqualTo(RosterResult.APPLIED);
+      assertThat(rosterState(db).get(first)).isEqualTo(GuardianRowState.disabled(0));
+
+      leaveLoginActive(db, first);
+      RosterBatch.Builder file = RosterBatch.builder(RosterDisabler.DISTRICT);
+      for (int i = 0; i < ROSTER_GUARDIANS; i++) {
+        file.guardian(RosterDisabler.row(i, false));
+      }
+      assertThat(host.roster().importBatch(file.build()).errors()).isEmpty();
+      Map<GuardianId, GuardianRowState> synced = rosterState(db);
+      for (int i = 0; i < ROSTER_GUARDIANS; i++) {
+        assertThat(synced.get(RosterDisabler.guardian(i))).as("guardian %d after the re-sync", i)
+            .isEqualTo(GuardianRowState.disabled(i));
+      }
+    }
+  }
+
+  /** A guardian's row and what follows from it, as counted in the tables. */
+  record GuardianRowState(boolean enabled, long activeAccounts, long suspendedAccounts,
+      long liveKeys, long revokedKeys) {
+    /** Seeded and untouched: even guardians have a login, odd ones a live key. */
+    static GuardianRowState enabled(int i) {
+      return i % 2 == 0 ? new GuardianRowState(true, 1, 0, 0, 0)
+          : new GuardianRowState(true, 0, 0, 1, 0);
+    }
+
+    /** Disabled with every consequence: the login suspended, the key revoked. */
+    static GuardianRowState disabled(int i) {
+      return i % 2 == 0 ? new GuardianRowState(false, 0, 1, 0, 0)
+          : new GuardianRowState(false, 0, 0, 0, 1);
+    }
+  }
+
+  private static Map<GuardianId, GuardianRowState> rosterState(TestDatabase db)
+      throws Exception {
+    Map<GuardianId, GuardianRowState> state = new HashMap<>();
+    try (Connection c = db.pool().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT g.id, g.sign_in_enabled, "
+            + "(SELECT COUNT(*) FROM lk_account a WHERE a.guardian_id = g.id "
+            + "AND a.status = 'ACTIVE' AND a.active_guardian_id = g.id), "
+            + "(SELECT COUNT(*) FROM lk_account a WHERE a.guardian_id = g.id "
+            + "AND a.status = 'SUSPENDED'), "
+            + "(SELECT COUNT(*) FROM lk_activation_key k WHERE k.guardian_id = g.id "
+            + "AND k.state = 'LIVE'), "
+            + "(SELECT COUNT(*) FROM lk_activation_key k WHERE k.guardian_id = g.id "
+            + "AND k.state = 'REVOKED') FROM lk_guardian g")) {
+      while (rs.next()) {
+        state.put(GuardianId.of(rs.getString(1)), new GuardianRowState(rs.getBoolean(2),
+            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+      }
+    }
+    return state;
+  }
+
+  /** What a crash between the record and its follow-ups left before: the login still active. */
+  private static void leaveLoginActive(TestDatabase db, GuardianId guardian) throws Exception {
+    try (Connection c = db.pool().getConnection(); java.sql.PreparedStatement ps =
+        c.prepareStatement("UPDATE lk_account SET status = 'ACTIVE', "
+            + "active_guardian_id = guardian_id WHERE guardian_id = ?")) {
+      ps.setString(1, guardian.value());
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+  }
+
   private static long count(TestDatabase db, String sql) throws Exception {
     try (Connection c = db.pool().getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -331,11 +503,17 @@ class CrashSafetyTest {
 
     static CrashChild start(String url, String secretHex, int count, String... mode)
         throws IOException {
-      Path stderr = Files.createTempFile("bulk-issuer", ".stderr");
+      return start(BulkIssuer.class, url, secretHex, count, mode);
+    }
+
+    /** {@code main}'s {@code main(url, secretHex, count, mode...)} in a child JVM. */
+    static CrashChild start(Class<?> main, String url, String secretHex, int count,
+        String... mode) throws IOException {
+      Path stderr = Files.createTempFile("crash-child", ".stderr");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
           "-cp", System.getProperty("java.class.path"),
-          BulkIssuer.class.getName(), url, secretHex, Integer.toString(count)));
+          main.getName(), url, secretHex, Integer.toString(count)));
       command.addAll(List.of(mode));
       ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
       Process process = builder.start();
@@ -359,6 +537,12 @@ class CrashSafetyTest {
 
     /** Waits for {@code n} lines reporting an issued key; returns every line read so far. */
     List<String> awaitIssued(int n, Duration timeout) throws InterruptedException {
+      return awaitReported(BulkIssuer.ISSUED, n, timeout);
+    }
+
+    /** Waits for {@code n} lines starting {@code prefix}; returns every line read so far. */
+    List<String> awaitReported(String prefix, int n, Duration timeout)
+        throws InterruptedException {
       List<String> read = new ArrayList<>();
       long deadline = System.nanoTime() + timeout.toNanos();
       int issued = 0;
@@ -371,7 +555,7 @@ class CrashSafetyTest {
               + "; lines: " + read);
         }
         read.add(line);
-        if (line.startsWith(BulkIssuer.ISSUED)) {
+        if (line.startsWith(prefix)) {
           issued++;
         }
       }

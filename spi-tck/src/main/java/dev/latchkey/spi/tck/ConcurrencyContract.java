@@ -264,6 +264,50 @@ public abstract class ConcurrencyContract extends ContractSupport {
     }
   }
 
+  // --- Roster: a disable racing a redemption ------------------------------------------------
+
+  @Test
+  @DisplayName("The SIS disabling a guardian racing the guardian's redemption: never an active "
+      + "login or a live key for a disabled guardian, and re-enabling gives the login back")
+  void disableRacingRedemptionThenNoActiveLoginForTheDisabledGuardian() throws Exception {
+    Latchkey first = racingFacade();
+    Latchkey second = otherProcessRacingFacade(b -> b);
+    for (int rep = 0; rep < REPETITIONS; rep++) {
+      String tag = "sis-" + rep;
+      Guardian guardian = newGuardian(tag);
+      String key = issueKey(guardian.id(), guardian.email().orElseThrow());
+      Latchkey redeemer = rep % 4 < 2 ? first : second;
+      Latchkey roster = rep % 4 < 2 ? second : first;
+
+      List<Object> results = race(rep % 2 == 0, 2, Set.of("redeemKey", "syncGuardians"),
+          Set.of(), t -> t == 0
+              ? () -> redeemer.activation().redeem(
+                  new Redemption(key, tag + "-login", PASSWORD, PASSWORD), REQUEST)
+              : () -> roster.roster().putGuardian(guardian.withSignInEnabled(false)));
+      RedeemResult redeem = (RedeemResult) results.get(0);
+      assertThat(results.get(1)).isEqualTo(RosterResult.APPLIED);
+
+      assertThat(store.activeAccountOfGuardian(guardian.id()))
+          .as("%s: an active login for a disabled guardian (redeem %s)", tag, redeem.code())
+          .isEmpty();
+      assertThat(store.keysOfGuardian(guardian.id())).extracting(ActivationKeyRecord::state)
+          .as("%s: a live key for a disabled guardian", tag).doesNotContain(KeyState.LIVE);
+      List<PortalAccount> accounts = store.accountsOfGuardian(guardian.id());
+      if (redeem.code() == RedeemCode.REDEEMED) {
+        assertThat(accounts).as(tag).singleElement().extracting(PortalAccount::status)
+            .isEqualTo(dev.latchkey.model.AccountStatus.SUSPENDED);
+      } else {
+        assertThat(redeem.code()).as(tag).isEqualTo(RedeemCode.KEY_REVOKED);
+        assertThat(accounts).as(tag).isEmpty();
+      }
+
+      latchkey.roster().putGuardian(guardian);
+      assertThat(store.activeAccountOfGuardian(guardian.id()).isPresent())
+          .as("%s: re-enabled, the login is back exactly when one was made", tag)
+          .isEqualTo(redeem.code() == RedeemCode.REDEEMED);
+    }
+  }
+
   // --- S12 / S14: lockout under a burst of wrong passwords across two facades ---------------
 
   @Test

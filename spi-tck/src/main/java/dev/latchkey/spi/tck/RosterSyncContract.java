@@ -42,7 +42,15 @@ import dev.latchkey.model.Student;
 import dev.latchkey.model.StudentId;
 import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationType;
+import dev.latchkey.audit.AuditEventType;
 import dev.latchkey.roster.AccessPolicy;
+import dev.latchkey.roster.AccountState;
+import dev.latchkey.roster.GuardianFollowUps;
+import dev.latchkey.roster.GuardianState;
+import dev.latchkey.roster.StudentFollowUp;
+import dev.latchkey.spi.GuardianSynced;
+import dev.latchkey.spi.NewStudentAccount;
+import dev.latchkey.spi.StudentSynced;
 import dev.latchkey.roster.BatchReport;
 import dev.latchkey.roster.RecordError;
 import dev.latchkey.roster.RosterBatch;
@@ -558,6 +566,277 @@ public abstract class RosterSyncContract extends ContractSupport {
     sync.roster().putGuardian(store.guardian(JOSE).orElseThrow().withSignInEnabled(true));
     assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
         .isInstanceOf(SignInResult.SignedIn.class);
+  }
+
+  // ---- reconciling by state: what an interrupted sync left behind is repaired ----
+
+  /**
+   * What a sync interrupted between the record and its follow-ups left: the guardian's record
+   * says sign-in is off, but the login and the key the SIS took away are still there. Made
+   * directly through the store, as the crash left it.
+   */
+  private void disableOnlyTheRecord(GuardianId id) {
+    store.putGuardian(store.guardian(id).orElseThrow().withSignInEnabled(false));
+  }
+
+  private GuardianRow rowOf(GuardianId id, boolean signInEnabled) {
+    Guardian g = store.guardian(id).orElseThrow();
+    return new GuardianRow("users.csv:" + id.value(), id.value(), g.givenName(), g.familyName(),
+        g.email().map(EmailAddress::value).orElse(null), null, null, null, signInEnabled);
+  }
+
+  private boolean hasLiveKey(GuardianId id) {
+    return store.keysOfGuardian(id).stream()
+        .anyMatch(k -> k.state() == KeyState.LIVE && clock.instant().isBefore(k.expiresAt()));
+  }
+
+  @Test
+  void aDisabledGuardianLeftWithAnActiveLoginIsSuspendedByTheNextSingleSync() {
+    AccountId jose = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    String mariasKey = issueKey(MARIA, MARIA_EMAIL);
+    disableOnlyTheRecord(JOSE);
+    disableOnlyTheRecord(MARIA);
+    assertThat(store.account(jose).orElseThrow().status()).as("left behind")
+        .isEqualTo(AccountStatus.ACTIVE);
+    assertThat(hasLiveKey(MARIA)).as("left behind").isTrue();
+
+    // The SIS sends the same record again: the flag does not change, the state is repaired.
+    for (GuardianId id : List.of(JOSE, MARIA)) {
+      assertThat(sync.roster().putGuardian(store.guardian(id).orElseThrow()))
+          .isEqualTo(RosterResult.APPLIED);
+    }
+
+    assertThat(store.account(jose).orElseThrow().status()).isEqualTo(AccountStatus.SUSPENDED);
+    assertThat(store.activeAccountOfGuardian(JOSE)).isEmpty();
+    assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.Failed.class);
+    assertThat(hasLiveKey(MARIA)).isFalse();
+    assertThat(sync.activation().redeem(new Redemption(mariasKey, "maria.lopez", PASSWORD,
+        PASSWORD), REQUEST).code()).isEqualTo(RedeemCode.KEY_REVOKED);
+    assertThat(audit.events()).filteredOn(e -> e.type() == AuditEventType.GUARDIAN_DISABLED)
+        .extracting(e -> e.subject()).contains("guardian:" + JOSE, "guardian:" + MARIA);
+  }
+
+  @Test
+  void aDisabledGuardianLeftWithAnActiveLoginIsSuspendedByTheNextBatchSync() {
+    AccountId jose = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    issueKey(MARIA, MARIA_EMAIL);
+    disableOnlyTheRecord(JOSE);
+    disableOnlyTheRecord(MARIA);
+
+    BatchReport report = sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .guardian(rowOf(JOSE, false)).guardian(rowOf(MARIA, false)).build());
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.accountsSuspended()).isEqualTo(1);
+    assertThat(store.account(jose).orElseThrow().status()).isEqualTo(AccountStatus.SUSPENDED);
+    assertThat(hasLiveKey(MARIA)).isFalse();
+    assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.Failed.class);
+
+    BatchReport again = sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .guardian(rowOf(JOSE, false)).guardian(rowOf(MARIA, false)).build());
+    assertThat(again.accountsSuspended()).as("a second sync has nothing to repair").isZero();
+  }
+
+  @Test
+  void aBulkDeletionRepairsAGuardianAlreadyDisabledWhoseLoginWasLeftActive() {
+    AccountId jose = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    disableOnlyTheRecord(JOSE);
+
+    sync.roster().importBatch(RosterBatch.builder(DISTRICT).bulk(Kind.GUARDIAN)
+        .guardian(rowOf(MARIA, true)).guardian(rowOf(ABUELA, true))
+        .guardian(rowOf(NO_EMAIL, true)).build());
+
+    assertThat(store.account(jose).orElseThrow().status()).isEqualTo(AccountStatus.SUSPENDED);
+  }
+
+  @Test
+  void anEnabledGuardianWhoseLoginWasLeftSuspendedGetsItBackOnTheNextSync() {
+    AccountId jose = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    AccountId maria = createAccount(MARIA, MARIA_EMAIL, "maria.lopez");
+    // A re-enable interrupted after the record: enabled on file, login still suspended.
+    assertThat(store.setSuspended(jose, true)).isTrue();
+    assertThat(store.setSuspended(maria, true)).isTrue();
+
+    sync.roster().putGuardian(store.guardian(JOSE).orElseThrow());
+    BatchReport report = sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .guardian(rowOf(MARIA, true)).build());
+
+    assertThat(store.account(jose).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(store.account(maria).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(report.accountsRestored()).isEqualTo(1);
+    assertThat(sync.signIn().signIn(credentials("jose.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.SignedIn.class);
+    assertThat(sync.signIn().signIn(credentials("maria.lopez", PASSWORD), REQUEST))
+        .isInstanceOf(SignInResult.SignedIn.class);
+  }
+
+  @Test
+  void disableThenReEnableByBatchSuspendsAndRestoresTheSameLogin() {
+    AccountId jose = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+
+    BatchReport off = sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .guardian(rowOf(JOSE, false)).build());
+    assertThat(off.accountsSuspended()).isEqualTo(1);
+    assertThat(store.account(jose).orElseThrow().status()).isEqualTo(AccountStatus.SUSPENDED);
+
+    BatchReport on = sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .guardian(rowOf(JOSE, true)).build());
+    assertThat(on.accountsRestored()).isEqualTo(1);
+    assertThat(store.activeAccountOfGuardian(JOSE)).map(PortalAccount::id).contains(jose);
+  }
+
+  @Test
+  void aStudentWrittenWithoutItsLoginGetsItOnTheNextSync() {
+    Student noah = pupil(NOAH, "300101", Grade.G8, JEFFERSON);
+    store.putStudent(noah); // the record, as a crash before its account left it
+    assertThat(accountOf(NOAH)).isEmpty();
+
+    sync.roster().putStudent(noah);
+
+    assertThat(accountOf(NOAH)).map(PortalAccount::status).contains(AccountStatus.ACTIVE);
+    assertThat(credentials()).hasSize(1);
+  }
+
+  @Test
+  void aWithdrawnStudentLeftWithAnActiveLoginIsSuspendedByTheNextBatchSync() {
+    Student noah = pupil(NOAH, "300101", Grade.G8, JEFFERSON);
+    sync.roster().putStudent(noah);
+    store.putStudent(noah.withStatus(EnrollmentStatus.WITHDRAWN));
+    assertThat(accountOf(NOAH)).map(PortalAccount::status).contains(AccountStatus.ACTIVE);
+
+    BatchReport report = sync.roster().importBatch(RosterBatch.builder(DISTRICT)
+        .student(new StudentRow("users.csv:9", NOAH.value(), "300101", "noah", "Okafor", null,
+            "8", JEFFERSON.value(), false, true)).build());
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.accountsSuspended()).isEqualTo(1);
+    assertThat(accountOf(NOAH)).map(PortalAccount::status).contains(AccountStatus.SUSPENDED);
+  }
+
+  // ---- the store's half: it applies the decider's answer, and decides nothing ----
+
+  @Test
+  void syncGuardiansShowsTheDeciderTheStateUnderTheRecordAndAppliesExactlyItsAnswer() {
+    AccountId jose = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    issueKey(MARIA, MARIA_EMAIL);
+    Guardian newcomer = storeGuardian("g-newcomer");
+    Map<GuardianId, GuardianState> seen = new java.util.HashMap<>();
+    Instant now = clock.instant();
+
+    // A decider that asks for the opposite of the roster's rules: the store must still obey.
+    List<GuardianSynced> synced = store.syncGuardians(List.of(
+            store.guardian(MARIA).orElseThrow(), store.guardian(JOSE).orElseThrow(), newcomer,
+            store.guardian(MARIA).orElseThrow().withSignInEnabled(false)), now,
+        (written, state) -> {
+          seen.put(written.id(), state);
+          return written.id().equals(JOSE)
+              ? new GuardianFollowUps(false, List.of(jose), List.of())
+              : written.id().equals(MARIA)
+                  ? new GuardianFollowUps(true, List.of(), List.of())
+                  : GuardianFollowUps.NONE;
+        });
+
+    assertThat(synced).extracting(s -> s.guardian().id())
+        .as("one per guardian, first occurrence order").containsExactly(MARIA, JOSE,
+            newcomer.id());
+    assertThat(synced.get(0).guardian().signInEnabled()).as("the last occurrence").isFalse();
+    assertThat(store.guardian(MARIA).orElseThrow().signInEnabled()).isFalse();
+    assertThat(store.guardian(newcomer.id())).contains(newcomer);
+    assertThat(seen.get(MARIA)).isEqualTo(new GuardianState(true, List.of()));
+    assertThat(seen.get(JOSE)).isEqualTo(new GuardianState(false,
+        List.of(new AccountState(jose, AccountStatus.ACTIVE))));
+    assertThat(seen.get(newcomer.id())).isEqualTo(GuardianState.NOTHING);
+    assertThat(store.guardian(JOSE).orElseThrow().signInEnabled())
+        .as("the store does not judge the record").isTrue();
+    assertThat(store.account(jose).orElseThrow().status()).isEqualTo(AccountStatus.SUSPENDED);
+    assertThat(hasLiveKey(MARIA)).isFalse();
+    assertThat(synced.get(1).applied().suspend()).containsExactly(jose);
+
+    // And back: restore what it suspended.
+    store.syncGuardians(List.of(store.guardian(JOSE).orElseThrow()), now,
+        (written, state) -> {
+          assertThat(state.accounts()).containsExactly(
+              new AccountState(jose, AccountStatus.SUSPENDED));
+          return new GuardianFollowUps(false, List.of(), List.of(jose));
+        });
+    assertThat(store.account(jose).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(store.activeAccountOfGuardian(JOSE)).map(PortalAccount::id).contains(jose);
+  }
+
+  @Test
+  void syncGuardiansListsAGuardiansAccountsOldestFirstAndSeesOnlyKeysLiveAtNow() {
+    AccountId first = createAccount(JOSE, JOSE_EMAIL, "jose.lopez");
+    assertThat(store.setSuspended(first, true)).isTrue();
+    clock.advance(Duration.ofMinutes(5));
+    AccountId second = createAccount(JOSE, JOSE_EMAIL, "jose.lopez2");
+    issueKey(MARIA, MARIA_EMAIL);
+    List<GuardianState> states = new ArrayList<>();
+    store.syncGuardians(List.of(store.guardian(JOSE).orElseThrow(),
+            store.guardian(MARIA).orElseThrow()), clock.instant().plus(Duration.ofDays(400)),
+        (written, state) -> {
+          states.add(state);
+          return GuardianFollowUps.NONE;
+        });
+    assertThat(states).containsExactly(
+        new GuardianState(false, List.of(new AccountState(first, AccountStatus.SUSPENDED),
+            new AccountState(second, AccountStatus.ACTIVE))),
+        new GuardianState(false, List.of()));
+  }
+
+  @Test
+  void syncStudentsCreatesOnlyWhatTheDeciderAsksWithItsCredentialsInTheOutbox() {
+    Student noah = pupil(NOAH, "300101", Grade.G8, JEFFERSON);
+    Student emma = pupil(EMMA, "300102", Grade.G8, JEFFERSON);
+    PortalAccount noahs = PortalAccount.newStudentAccount(AccountId.of("a-noah"), DISTRICT,
+        LoginName.of("300101"), NOAH, STORE_HASH, clock.instant());
+    PortalAccount emmas = PortalAccount.newStudentAccount(AccountId.of("a-emma"), DISTRICT,
+        LoginName.of("jose.lopez@example.org"), EMMA, STORE_HASH, clock.instant());
+    Map<StudentId, NewStudentAccount> prepared = Map.of(
+        NOAH, new NewStudentAccount(noahs, credentialsFor(noahs)),
+        EMMA, new NewStudentAccount(emmas, credentialsFor(emmas)));
+    int outboxBefore = store.pendingCount();
+
+    List<StudentSynced> synced = store.syncStudents(List.of(noah, emma,
+            store.student(MATEO).orElseThrow()), (written, account) -> {
+          assertThat(account).isEmpty();
+          return StudentFollowUp.CREATE_ACCOUNT;
+        }, prepared);
+
+    assertThat(synced).extracting(StudentSynced::status).containsExactly(
+        StudentSynced.Status.APPLIED,
+        StudentSynced.Status.LOGIN_NAME_TAKEN, // another guardian's email: one namespace
+        StudentSynced.Status.NOT_PREPARED);
+    assertThat(synced.get(0).account()).contains(noahs.id());
+    assertThat(synced.get(1).account()).isEmpty();
+    assertThat(store.student(EMMA)).as("written either way").contains(emma);
+    assertThat(accountOf(NOAH)).map(PortalAccount::id).contains(noahs.id());
+    assertThat(accountOf(EMMA)).isEmpty();
+    assertThat(accountOf(MATEO)).isEmpty();
+    assertThat(store.pendingCount()).as("one credentials message").isEqualTo(outboxBefore + 1);
+
+    // Suspend and restore, as asked, and nothing when asked nothing.
+    store.syncStudents(List.of(noah), (w, a) -> StudentFollowUp.SUSPEND_ACCOUNT, Map.of());
+    assertThat(accountOf(NOAH)).map(PortalAccount::status).contains(AccountStatus.SUSPENDED);
+    store.syncStudents(List.of(noah.withStatus(EnrollmentStatus.WITHDRAWN)),
+        (w, a) -> StudentFollowUp.NONE, Map.of());
+    assertThat(accountOf(NOAH)).map(PortalAccount::status).contains(AccountStatus.SUSPENDED);
+    assertThat(store.student(NOAH).orElseThrow().status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
+    List<StudentSynced> back = store.syncStudents(List.of(noah),
+        (w, a) -> {
+          assertThat(a).contains(new AccountState(noahs.id(), AccountStatus.SUSPENDED));
+          return StudentFollowUp.RESTORE_ACCOUNT;
+        }, Map.of());
+    assertThat(back.get(0).account()).contains(noahs.id());
+    assertThat(accountOf(NOAH)).map(PortalAccount::status).contains(AccountStatus.ACTIVE);
+  }
+
+  private Notification credentialsFor(PortalAccount account) {
+    return new Notification(NotificationId.random(RANDOM), NotificationType.STUDENT_CREDENTIALS,
+        DISTRICT, JEFFERSON_OFFICE, Map.of(Notification.LOGIN_NAME, account.loginName().value()),
+        Optional.of(SecretText.of("initial-" + NotificationId.random(RANDOM).value())),
+        clock.instant());
   }
 
   @Test
