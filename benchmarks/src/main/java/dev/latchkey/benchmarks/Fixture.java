@@ -79,6 +79,9 @@ final class Fixture implements AutoCloseable {
         .passwordHasher(Argon2idHasher.create(cost, new SecureRandom()))
         .throttlePolicy(new ThrottlePolicy(1_000_000, 1_000_000, 1_000_000,
             Duration.ofMinutes(15)))
+        // Each operation delivers its own mail to the inbox, as before the relay moved off
+        // the request thread: the figures stay comparable with earlier runs.
+        .deliverSynchronously()
         .build();
     latchkey.roster().putDistrict(new District(DISTRICT, "Benchmark Unified School District",
         "IL", ZoneId.of("America/Chicago"), EmailAddress.of("helpdesk@example.org"),

@@ -94,7 +94,7 @@ public final class AccountService implements Accounts {
     }
     deps.audit(AuditEventType.PASSWORD_CHANGED, account.district(), "account:" + accountId,
         "account:" + accountId, request, "CHANGED", Map.of());
-    deps.deliver();
+    deps.deliver(notice);
     return new PasswordChangeResult.Changed(account.credentialVersion() + 1);
   }
 

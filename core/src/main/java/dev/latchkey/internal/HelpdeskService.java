@@ -9,6 +9,7 @@ import dev.latchkey.helpdesk.Helpdesk;
 import dev.latchkey.helpdesk.HelpdeskResult;
 import dev.latchkey.helpdesk.VerificationPolicy;
 import dev.latchkey.helpdesk.VerificationResult;
+import dev.latchkey.notify.Notification;
 import dev.latchkey.model.CallerVerification;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
@@ -174,13 +175,18 @@ public final class HelpdeskService implements Helpdesk {
   @Override
   public HelpdeskResult readLoginName(Agent agent, GuardianId guardian, String verificationId,
       String reason) {
-    return privileged(agent, guardian, verificationId, reason, "LOGIN_NAME_READ", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "LOGIN_NAME_READ",
+        (g, d, queued) -> {
       Optional<PortalAccount> account = deps.store.activeAccountOfGuardian(g.id());
       if (account.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
       }
-      g.email().ifPresent(to -> deps.store.enqueue(
-          messages.helpdeskAction(d, g, to, "LOGIN_NAME_READ", deps.clock.instant())));
+      g.email().ifPresent(to -> {
+        Notification notice = messages.helpdeskAction(d, g, to, "LOGIN_NAME_READ",
+            deps.clock.instant());
+        deps.store.enqueue(notice);
+        queued.add(notice);
+      });
       return new HelpdeskResult.Done(Optional.of(account.get().loginName().value()));
     });
   }
@@ -188,7 +194,8 @@ public final class HelpdeskService implements Helpdesk {
   @Override
   public HelpdeskResult sendPasswordReset(Agent agent, GuardianId guardian,
       String verificationId, String reason) {
-    return privileged(agent, guardian, verificationId, reason, "RESET_SENT", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "RESET_SENT",
+        (g, d, queued) -> {
       Optional<PortalAccount> account = deps.store.activeAccountOfGuardian(g.id());
       if (account.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
@@ -204,14 +211,17 @@ public final class HelpdeskService implements Helpdesk {
   @Override
   public HelpdeskResult unlock(Agent agent, GuardianId guardian, String verificationId,
       String reason) {
-    return privileged(agent, guardian, verificationId, reason, "UNLOCKED", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "UNLOCKED",
+        (g, d, queued) -> {
       Optional<PortalAccount> account = deps.store.activeAccountOfGuardian(g.id());
       if (account.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
       }
-      deps.store.unlock(account.get().id(), g.email()
+      Notification notice = g.email()
           .map(to -> messages.helpdeskAction(d, g, to, "UNLOCKED", deps.clock.instant()))
-          .orElse(null));
+          .orElse(null);
+      deps.store.unlock(account.get().id(), notice);
+      queued.add(notice);
       return done();
     });
   }
@@ -219,7 +229,8 @@ public final class HelpdeskService implements Helpdesk {
   @Override
   public HelpdeskResult changeEmail(Agent agent, GuardianId guardian, String verificationId,
       String newEmail, String reason) {
-    return privileged(agent, guardian, verificationId, reason, "EMAIL_CHANGED", (g, d) -> {
+    return privileged(agent, guardian, verificationId, reason, "EMAIL_CHANGED",
+        (g, d, queued) -> {
       Optional<EmailAddress> replacement = EmailAddress.parse(newEmail);
       if (replacement.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.INVALID_EMAIL);
@@ -229,9 +240,12 @@ public final class HelpdeskService implements Helpdesk {
       }
       Instant now = deps.clock.instant();
       EmailAddress old = g.email().get();
+      List<Notification> notices = List.of(
+          messages.helpdeskAction(d, g, old, "EMAIL_CHANGED", now),
+          messages.helpdeskAction(d, g, replacement.get(), "EMAIL_CHANGED", now));
       boolean changed = deps.store.changeGuardianEmail(g.id(), old, replacement.get(), now,
-          List.of(messages.helpdeskAction(d, g, old, "EMAIL_CHANGED", now),
-              messages.helpdeskAction(d, g, replacement.get(), "EMAIL_CHANGED", now)));
+          notices);
+      queued.addAll(notices);
       return changed ? done() : new HelpdeskResult.Refused(HelpdeskResult.Code.CONFLICT);
     });
   }
@@ -240,7 +254,7 @@ public final class HelpdeskService implements Helpdesk {
   public HelpdeskResult resetActivation(Agent agent, GuardianId guardian, String verificationId,
       String reason) {
     return privileged(agent, guardian, verificationId, reason, "ACTIVATION_RESET",
-        (g, d) -> fromIssue(activation.issue(g.id(), true, null, actor(agent), CONSOLE)));
+        (g, d, queued) -> fromIssue(activation.issue(g.id(), true, null, actor(agent), CONSOLE)));
   }
 
   @Override
@@ -258,7 +272,7 @@ public final class HelpdeskService implements Helpdesk {
   /** An action on a guardian. */
   @FunctionalInterface
   private interface Action {
-    HelpdeskResult run(Guardian guardian, District district);
+    HelpdeskResult run(Guardian guardian, District district, List<Notification> queued);
   }
 
   /**
@@ -282,10 +296,13 @@ public final class HelpdeskService implements Helpdesk {
       return new HelpdeskResult.Refused(HelpdeskResult.Code.UNKNOWN_GUARDIAN);
     }
     District district = deps.store.district(guardian.get().district()).orElseThrow();
-    HelpdeskResult result = action.run(guardian.get(), district);
+    // What the action queued itself; an action that went through issue or sendReset has had
+    // its mail handed over there.
+    List<Notification> queued = new java.util.ArrayList<>();
+    HelpdeskResult result = action.run(guardian.get(), district, queued);
     if (result instanceof HelpdeskResult.Done) {
       auditAction(agent, guardian.get(), name, reason);
-      deps.deliver();
+      deps.deliver(queued.toArray(Notification[]::new));
     }
     return result;
   }

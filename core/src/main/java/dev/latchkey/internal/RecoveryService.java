@@ -74,9 +74,10 @@ public final class RecoveryService implements Recovery {
       Guardian first = logins.keySet().iterator().next();
       District d = deps.store.district(district).orElseThrow();
       // The address of record as the roster holds it, never the text as typed (S23).
-      deps.store.enqueue(messages.usernameReminder(d, first, first.email().orElseThrow(),
-          new ArrayList<>(logins.values()), now));
-      deps.deliver();
+      Notification reminder = messages.usernameReminder(d, first, first.email().orElseThrow(),
+          new ArrayList<>(logins.values()), now);
+      deps.store.enqueue(reminder);
+      deps.deliver(reminder);
       sent = true;
     }
     deps.audit(AuditEventType.USERNAME_REMINDER_REQUESTED, district, "anonymous",
@@ -149,7 +150,7 @@ public final class RecoveryService implements Recovery {
     if (issued) {
       deps.audit(AuditEventType.PASSWORD_RESET_REQUESTED, account.district(), actor,
           "account:" + account.id(), request, "SENT", Map.of("sentTo", to.get().value()));
-      deps.deliver();
+      deps.deliver(mail);
     }
     return issued;
   }
@@ -214,7 +215,7 @@ public final class RecoveryService implements Recovery {
         deps.audit(AuditEventType.PASSWORD_RESET, account.get().district(),
             "account:" + account.get().id(), "account:" + account.get().id(), request, "RESET",
             Map.of("unlocked", Boolean.toString(policy.resetLiftsLock())));
-        deps.deliver();
+        deps.deliver(notice);
         return new ResetResult.Reset(account.get().credentialVersion() + 1);
       case EXPIRED:
         return ResetResult.Rejected.of(ResetCode.TOKEN_EXPIRED);

@@ -1,6 +1,7 @@
 package dev.latchkey.internal;
 
 import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.notify.Notification;
 import dev.latchkey.model.AccountStatus;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
@@ -120,8 +121,9 @@ public final class RosterService implements Roster {
       return RosterResult.DISTRICT_MISMATCH;
     }
     deps.store.putStudent(student);
-    syncStudentAccounts(List.of(student), new Tally());
-    deps.deliver();
+    Tally tally = new Tally();
+    syncStudentAccounts(List.of(student), tally);
+    deps.deliver(tally.queued);
     return RosterResult.APPLIED;
   }
 
@@ -195,7 +197,7 @@ public final class RosterService implements Roster {
       deps.store.putLinks(chunk);
     }
     int deleted = deleteListed(plan, tally) + deleteAbsent(batch, plan, tally);
-    deps.deliver();
+    deps.deliver(tally.queued);
     BatchReport report = new BatchReport(plan.schools().size(), plan.guardians().size(),
         plan.students().size(), plan.links().size(), deleted, tally.created, tally.suspended,
         tally.restored, plan.errors());
@@ -233,7 +235,7 @@ public final class RosterService implements Roster {
       syncStudentAccounts(moved, tally);
       promoted += moved.size();
     }
-    deps.deliver();
+    deps.deliver(tally.queued);
     deps.audit(AuditEventType.ROSTER_IMPORTED, district, "system", "district:" + district,
         RequestContext.system(), "PROMOTED", Map.of("students", Integer.toString(promoted),
             "accountsCreated", Integer.toString(tally.created)));
@@ -384,7 +386,7 @@ public final class RosterService implements Roster {
           && studentPolicy.eligible(student.grade());
       PortalAccount account = accounts.get(student.id());
       if (account == null) {
-        if (wanted && createStudentAccount(student)) {
+        if (wanted && createStudentAccount(student, tally)) {
           tally.created++;
         }
       } else if (wanted && account.status() == AccountStatus.SUSPENDED) {
@@ -405,7 +407,7 @@ public final class RosterService implements Roster {
     }
   }
 
-  private boolean createStudentAccount(Student student) {
+  private boolean createStudentAccount(Student student, Tally tally) {
     District district = deps.store.district(student.district()).orElseThrow();
     Optional<School> school = student.schoolId().flatMap(deps.store::school);
     // The office of the student's school, else the district's helpdesk: never the student's or
@@ -425,10 +427,11 @@ public final class RosterService implements Roster {
       String password = initialPassword(district, student, login.get());
       PortalAccount account = PortalAccount.newStudentAccount(Ids.newAccountId(deps.random),
           district.id(), login.get(), student.id(), deps.hasher.hash(password), now);
-      RosterResult result = deps.store.createStudentAccount(account,
-          messages.studentCredentials(district, student, office, login.get(),
-              SecretText.of(password), now));
+      Notification credentials = messages.studentCredentials(district, student, office,
+          login.get(), SecretText.of(password), now);
+      RosterResult result = deps.store.createStudentAccount(account, credentials);
       if (result == RosterResult.APPLIED) {
+        tally.queued.add(credentials.id());
         deps.audit(AuditEventType.STUDENT_ACCOUNT_CREATED, district.id(), "system",
             "student:" + student.id(), RequestContext.system(), "CREATED",
             Map.of("loginName", login.get().value(), "credentialsSentTo", office.value()));
@@ -714,5 +717,7 @@ public final class RosterService implements Roster {
     int created;
     int suspended;
     int restored;
+    /** Mail the write queued: what it hands the outbox when it is done. */
+    final List<dev.latchkey.notify.NotificationId> queued = new ArrayList<>();
   }
 }

@@ -129,7 +129,7 @@ public final class SignInService implements SignIn {
       deps.audit(AuditEventType.ACCOUNT_LOCKED, account.district(), "system",
           "account:" + account.id(), request, "LOCKED",
           Map.of("policy", deps.lockoutPolicy.isTemporary() ? "temporary" : "until-unlocked"));
-      deps.deliver();
+      deps.deliver(notice);
     }
   }
 

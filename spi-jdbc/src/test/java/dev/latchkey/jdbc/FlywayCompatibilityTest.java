@@ -86,6 +86,7 @@ class FlywayCompatibilityTest {
         .notifier(mail)
         .secrets(SECRETS)
         .audit(JdbcAuditSink.create(dataSource))
+        .deliverSynchronously()
         .build();
 
     DistrictId districtId = DistrictId.of("naperville-203");

@@ -116,6 +116,8 @@ public abstract class ContractSupport {
             .clock(clock)
             .secrets(secrets)
             .passwordHasher(hasher)
+            // The contracts read captured mail right after each call.
+            .deliverSynchronously()
             // Student logins are the roster-sync contract's; the others count guardians' mail.
             .studentAccountPolicy(dev.latchkey.roster.StudentAccountPolicy.none())
             .lockoutPolicy(LockoutPolicy.defaults())
