@@ -2,11 +2,13 @@ package dev.latchkey.benchmarks;
 
 import dev.latchkey.Latchkey;
 import dev.latchkey.activation.Redemption;
+import dev.latchkey.notify.NotificationType;
 import dev.latchkey.password.Argon2Parameters;
 import dev.latchkey.signin.Credentials;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +20,9 @@ import java.util.function.IntConsumer;
 /**
  * Does "Forgot password?", "Forgot username?" or "Resend my key" answer an existing account
  * faster or slower than an unknown one? For each, on H2 and PostgreSQL, as a production host
- * wires the facade (the relay on an executor of its own): pairs of requests, one for an identity
- * that exists and one for a name nobody has, in a random order within each pair, every request
- * for a fresh identity (so no per-account limit is reached). Reports each state's median and the
+ * wires the facade (the relay on an executor of its own): requests for identities that exist and
+ * for names nobody has, interleaved in one shuffled sequence and paired in order (the k-th of
+ * each state), every request for a fresh identity (so no per-account limit is reached). Reports each state's median and the
  * fraction of pairs in which the existing identity's request was the slower: 0.5 is a coin,
  * 1.0 tells every account apart.
  *
@@ -72,10 +74,17 @@ public final class EqualTimeHarness {
     try (Fixture fixture = Fixture.open(backend, 4, Argon2Parameters.insecureForTestsOnly(),
         relay)) {
       Latchkey latchkey = fixture.latchkey;
+      // Every argument is made before the clock starts, the unknown ones as long as the real.
       List<String> logins = new ArrayList<>();
+      List<String> emails = new ArrayList<>();
+      List<String> unknownLogins = new ArrayList<>();
+      List<String> unknownEmails = new ArrayList<>();
       for (int i = 0; i < identities; i++) {
         Credentials account = fixture.newAccount();
         logins.add(account.loginName());
+        emails.add(Fixture.emailOf(account.loginName()).value());
+        unknownLogins.add(account.loginName().replace("parent-", "nobody-"));
+        unknownEmails.add(emails.get(i).replace("guardian-", "stranger-"));
       }
       List<String> awaitingKey = new ArrayList<>();
       for (int i = 0; i < identities; i++) {
@@ -83,63 +92,106 @@ public final class EqualTimeHarness {
         awaitingKey.add(Fixture.emailOf(unused.loginName()).value());
       }
       List<Result> results = new ArrayList<>();
-      results.add(measure(fixture, backend, "forgot-password", samples,
+      results.add(measure(relay, fixture, backend, "forgot-password",
+          NotificationType.PASSWORD_RESET, samples,
           i -> latchkey.recovery().forgotPassword(Fixture.DISTRICT, logins.get(i),
               Fixture.REQUEST),
-          i -> latchkey.recovery().forgotPassword(Fixture.DISTRICT, "nobody-" + i,
+          i -> latchkey.recovery().forgotPassword(Fixture.DISTRICT, unknownLogins.get(i),
               Fixture.REQUEST)));
-      results.add(measure(fixture, backend, "forgot-username", samples,
-          i -> latchkey.recovery().forgotUsername(Fixture.DISTRICT,
-              Fixture.emailOf(logins.get(i)).value(), Fixture.REQUEST),
-          i -> latchkey.recovery().forgotUsername(Fixture.DISTRICT,
-              "nobody-" + i + "@example.org", Fixture.REQUEST)));
-      results.add(measure(fixture, backend, "resend-key", samples,
+      results.add(measure(relay, fixture, backend, "forgot-username",
+          NotificationType.USERNAME_REMINDER, samples,
+          i -> latchkey.recovery().forgotUsername(Fixture.DISTRICT, emails.get(i),
+              Fixture.REQUEST),
+          i -> latchkey.recovery().forgotUsername(Fixture.DISTRICT, unknownEmails.get(i),
+              Fixture.REQUEST)));
+      results.add(measure(relay, fixture, backend, "resend-key",
+          NotificationType.ACTIVATION_KEY, samples,
           i -> latchkey.activation().resend(Fixture.DISTRICT, awaitingKey.get(i),
               Fixture.REQUEST),
-          i -> latchkey.activation().resend(Fixture.DISTRICT,
-              "nobody-" + i + "@example.org", Fixture.REQUEST)));
+          i -> latchkey.activation().resend(Fixture.DISTRICT, unknownEmails.get(i),
+              Fixture.REQUEST)));
       return results;
     } finally {
       relay.shutdownNow();
     }
   }
 
-  private static Result measure(Fixture fixture, String backend, String operation, int samples,
-      IntConsumer existing, IntConsumer unknown) {
+  private static Result measure(ExecutorService relay, Fixture fixture, String backend,
+      String operation, NotificationType mail, int samples, IntConsumer existing,
+      IntConsumer unknown) {
     SecureRandom coin = new SecureRandom();
+    int mailedBefore = fixture.delivered(mail);
     for (int i = 0; i < WARM_UP_PAIRS; i++) {
       existing.accept(samples + i);
+      quiesce(relay, fixture);
       unknown.accept(samples + i);
+      quiesce(relay, fixture);
     }
+    // The two states in one shuffled sequence, the k-th existing request paired with the k-th
+    // unknown one: each request's predecessor (whose deferred work ran just before it) is as
+    // likely to be of either state, whatever its own.
+    List<Boolean> order = new ArrayList<>(2 * samples);
+    for (int i = 0; i < samples; i++) {
+      order.add(true);
+      order.add(false);
+    }
+    Collections.shuffle(order, coin);
     long[] existingNanos = new long[samples];
     long[] unknownNanos = new long[samples];
+    int nextExisting = 0;
+    int nextUnknown = 0;
+    for (boolean isExisting : order) {
+      if (isExisting) {
+        existingNanos[nextExisting] = time(relay, fixture, existing, nextExisting);
+        nextExisting++;
+      } else {
+        unknownNanos[nextUnknown] = time(relay, fixture, unknown, nextUnknown);
+        nextUnknown++;
+      }
+    }
     int existingSlower = 0;
     for (int i = 0; i < samples; i++) {
-      boolean existingFirst = coin.nextBoolean();
-      long first = time(fixture, existingFirst ? existing : unknown, i);
-      long second = time(fixture, existingFirst ? unknown : existing, i);
-      existingNanos[i] = existingFirst ? first : second;
-      unknownNanos[i] = existingFirst ? second : first;
       if (existingNanos[i] > unknownNanos[i]) {
         existingSlower++;
       }
+    }
+    quiesce(relay, fixture);
+    // Every existing identity was mailed and no unknown one: the two states did differ.
+    int mailed = fixture.delivered(mail) - mailedBefore;
+    if (mailed != samples + WARM_UP_PAIRS) {
+      throw new IllegalStateException(operation + " mailed " + mailed + " " + mail
+          + " messages for " + (samples + WARM_UP_PAIRS) + " existing identities");
     }
     return new Result(backend, operation, samples, median(existingNanos) / 1e3,
         median(unknownNanos) / 1e3, existingSlower / (double) samples);
   }
 
-  private static long time(Fixture fixture, IntConsumer request, int i) {
-    quiesce(fixture);
+  private static long time(ExecutorService relay, Fixture fixture, IntConsumer request,
+      int i) {
+    quiesce(relay, fixture);
     long start = System.nanoTime();
     request.accept(i);
     return System.nanoTime() - start;
   }
 
-  /** Waits (untimed) until the relay has delivered everything queued so far. */
-  private static void quiesce(Fixture fixture) {
+  /**
+   * Waits (untimed) until the relay's thread is idle: the previous request's deferred work has
+   * run, and the mail it queued is delivered.
+   */
+  private static void quiesce(ExecutorService relay, Fixture fixture) {
+    idle(relay); // the deferred work has run, and any drain it woke is queued behind this
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (fixture.store.pendingCount() > 0 && System.nanoTime() < deadline) {
       LockSupport.parkNanos(200_000);
+    }
+    idle(relay);
+  }
+
+  private static void idle(ExecutorService relay) {
+    try {
+      relay.submit(() -> { }).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the relay's thread did not come back", e);
     }
   }
 

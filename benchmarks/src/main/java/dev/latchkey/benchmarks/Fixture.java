@@ -194,6 +194,11 @@ final class Fixture implements AutoCloseable {
     return inbox.lockNotices.getOrDefault(to, new AtomicInteger()).get();
   }
 
+  /** How many messages of {@code type} were delivered so far. */
+  int delivered(NotificationType type) {
+    return inbox.delivered.getOrDefault(type, new AtomicInteger()).get();
+  }
+
   /** The address of record of the guardian whose login is {@code loginName}. */
   static EmailAddress emailOf(String loginName) {
     return EmailAddress.of(loginName.replace("parent-", "guardian-") + "@example.org");
@@ -267,9 +272,11 @@ final class Fixture implements AutoCloseable {
   private static final class KeyInbox implements Notifier {
     private final Map<EmailAddress, String> keys = new ConcurrentHashMap<>();
     final Map<EmailAddress, AtomicInteger> lockNotices = new ConcurrentHashMap<>();
+    final Map<NotificationType, AtomicInteger> delivered = new ConcurrentHashMap<>();
 
     @Override
     public void send(Notification notification) {
+      delivered.computeIfAbsent(notification.type(), k -> new AtomicInteger()).incrementAndGet();
       if (notification.type() == NotificationType.ACTIVATION_KEY) {
         notification.secret().map(SecretText::reveal)
             .ifPresent(key -> keys.put(notification.recipient(), key));

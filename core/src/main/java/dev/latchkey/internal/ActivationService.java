@@ -80,13 +80,19 @@ public final class ActivationService implements Activation {
     if (!deps.resendThrottle.tryAcquire(request.sourceAddress())) {
       return ResendResult.THROTTLED;
     }
+    EmailAddress typed = address.get();
+    deps.afterAnswer(() -> resendKeys(district, typed, request));
+    return ResendResult.ACCEPTED;
+  }
+
+  /** Issues a new key to each guardian at the address who may have one. */
+  private void resendKeys(DistrictId district, EmailAddress address, RequestContext request) {
     Instant since = deps.clock.instant().minus(deps.activationPolicy.resendWindow());
     IssueLimit limit = new IssueLimit(deps.activationPolicy.resendsPerGuardian(), since);
-    for (Guardian guardian : deps.store.guardiansByEmail(district, address.get().key())) {
+    for (Guardian guardian : deps.store.guardiansByEmail(district, address.key())) {
       // Refusals (a login exists, the limit is reached) are not told: the answer is one (S13).
       issue(guardian.id(), false, limit, "anonymous", request);
     }
-    return ResendResult.ACCEPTED;
   }
 
   /** Issues a key as {@code actor}; the helpdesk's issue and reset come through here too. */

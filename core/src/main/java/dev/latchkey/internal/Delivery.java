@@ -59,6 +59,14 @@ public abstract class Delivery {
   /** Called by an operation after it committed, with the ids of the messages it may have queued. */
   abstract void queued(Collection<NotificationId> ids);
 
+  /**
+   * Runs {@code work}, a request's remainder that must not take the caller longer for one
+   * answer than another: on the executor if there is one, else on this thread.
+   */
+  void afterAnswer(Runnable work) {
+    work.run();
+  }
+
   /** The coalescing wake-up: one flag says a drain is scheduled and has not started yet. */
   static final class Waking extends Delivery {
     private final Executor executor;
@@ -87,6 +95,23 @@ public abstract class Delivery {
         pending.set(false);
         LOG.warn("the relay's executor refused a drain; messages stay queued for the host's "
             + "schedule ({})", e.getClass().getName());
+      }
+    }
+
+    @Override
+    void afterAnswer(Runnable work) {
+      try {
+        executor.execute(() -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            // A store or relay fault: the requester is told nothing either way (S13).
+            LOG.warn("a request's deferred work failed ({})", e.getClass().getName());
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        // The pool is full or shut down: the caller pays, as with CallerRunsPolicy.
+        work.run();
       }
     }
 

@@ -141,6 +141,16 @@ public final class Deps {
     delivery.queued(ids);
   }
 
+  /**
+   * Runs the part of a request whose cost depends on whether an account exists (the lookups,
+   * the token, the limit, the mail), after the caller has its answer: on the relay's executor
+   * when the host gave one, so that "Forgot password?", "Forgot username?" and "Resend my key"
+   * take the caller the same time whatever the store holds; on this thread otherwise.
+   */
+  void afterAnswer(Runnable work) {
+    delivery.afterAnswer(work);
+  }
+
   /** {@link #deliver(Notification...)} for messages known by id. */
   void deliver(java.util.Collection<NotificationId> queued) {
     delivery.queued(List.copyOf(queued));

@@ -62,15 +62,22 @@ public final class RecoveryService implements Recovery {
     if (!deps.resendThrottle.tryAcquire(request.sourceAddress())) {
       return RecoveryAnswer.THROTTLED;
     }
+    EmailAddress typed = address.get();
+    deps.afterAnswer(() -> remindUsernames(district, typed, request));
+    return RecoveryAnswer.ACCEPTED;
+  }
+
+  /** Mails the address its login names, if it has any and its limit allows. */
+  private void remindUsernames(DistrictId district, EmailAddress typed, RequestContext request) {
     Instant now = deps.clock.instant();
     Map<Guardian, String> logins = new LinkedHashMap<>();
-    for (Guardian guardian : deps.store.guardiansByEmail(district, address.get().key())) {
+    for (Guardian guardian : deps.store.guardiansByEmail(district, typed.key())) {
       deps.store.activeAccountOfGuardian(guardian.id())
           .ifPresent(account -> logins.put(guardian, account.loginName().value()));
     }
     boolean sent = false;
     if (!logins.isEmpty() && deps.store.tryConsume("reminder:" + district.value() + ":"
-        + address.get().key(), now, policy.window(), policy.mailsPerAddress())) {
+        + typed.key(), now, policy.window(), policy.mailsPerAddress())) {
       Guardian first = logins.keySet().iterator().next();
       District d = deps.store.district(district).orElseThrow();
       // The address of record as the roster holds it, never the text as typed (S23).
@@ -81,8 +88,7 @@ public final class RecoveryService implements Recovery {
       sent = true;
     }
     deps.audit(AuditEventType.USERNAME_REMINDER_REQUESTED, district, "anonymous",
-        "email:" + address.get().key(), request, sent ? "SENT" : "NOT_SENT", Map.of());
-    return RecoveryAnswer.ACCEPTED;
+        "email:" + typed.key(), request, sent ? "SENT" : "NOT_SENT", Map.of());
   }
 
   @Override
@@ -98,6 +104,13 @@ public final class RecoveryService implements Recovery {
     if (!deps.resendThrottle.tryAcquire(request.sourceAddress())) {
       return RecoveryAnswer.THROTTLED;
     }
+    deps.afterAnswer(() -> sendResets(district, loginNameOrEmail, login, address, request));
+    return RecoveryAnswer.ACCEPTED;
+  }
+
+  /** Mails a reset link to each active account the identifier names. */
+  private void sendResets(DistrictId district, String loginNameOrEmail,
+      Optional<LoginName> login, Optional<EmailAddress> address, RequestContext request) {
     List<PortalAccount> accounts = new ArrayList<>();
     login.flatMap(l -> deps.store.accountByLoginName(district, l.key()))
         .ifPresent(accounts::add);
@@ -115,7 +128,6 @@ public final class RecoveryService implements Recovery {
     deps.audit(AuditEventType.PASSWORD_RESET_REQUESTED, district, "anonymous",
         "identifier:" + loginNameOrEmail.strip(), request, sent > 0 ? "SENT" : "NOT_SENT",
         Map.of());
-    return RecoveryAnswer.ACCEPTED;
   }
 
   /**

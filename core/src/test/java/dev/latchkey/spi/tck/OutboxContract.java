@@ -590,4 +590,29 @@ public abstract class OutboxContract extends ContractSupport {
     assertThat(mail.sent()).isEmpty();
     assertThat(host.outbox().runOnce()).isEqualTo(2);
   }
+
+  @Test
+  @DisplayName("with a relay executor, forgot-password, forgot-username and resend answer before looking anything up; the work runs there")
+  void recoveryRequestsAnswerBeforeTheirWork() {
+    createAccount(MARIA, MARIA_EMAIL, "maria.lopez");
+    mail.clear();
+    int auditBefore = audit.events().size();
+    HeldExecutor executor = new HeldExecutor();
+    Latchkey host = builder().relayExecutor(executor).build();
+
+    assertThat(host.recovery().forgotPassword(DISTRICT, "maria.lopez", REQUEST))
+        .isEqualTo(dev.latchkey.recovery.RecoveryAnswer.ACCEPTED);
+    assertThat(host.recovery().forgotUsername(DISTRICT, MARIA_EMAIL.value(), REQUEST))
+        .isEqualTo(dev.latchkey.recovery.RecoveryAnswer.ACCEPTED);
+    assertThat(host.activation().resend(DISTRICT, JOSE_EMAIL.value(), REQUEST))
+        .isEqualTo(dev.latchkey.activation.ResendResult.ACCEPTED);
+
+    assertThat(store.pendingCount()).as("nothing queued yet").isZero();
+    assertThat(audit.events()).hasSize(auditBefore);
+    assertThat(executor.tasks).hasSize(3);
+    executor.runAll();
+    assertThat(mail.sentTo(MARIA_EMAIL, NotificationType.PASSWORD_RESET)).hasSize(1);
+    assertThat(mail.sentTo(MARIA_EMAIL, NotificationType.USERNAME_REMINDER)).hasSize(1);
+    assertThat(mail.sentTo(JOSE_EMAIL, NotificationType.ACTIVATION_KEY)).hasSize(1);
+  }
 }
