@@ -287,7 +287,10 @@ public final class Latchkey {
      * Where the outbox relay runs: a change that queues mail commits, returns, and wakes a
      * {@link OutboxRelay#drain()} here. Wake-ups coalesce (a burst of changes schedules at most
      * one drain that has not started yet; a drain loops while batches come back full), so a
-     * small pool, or one thread, is enough; the host owns it and shuts it down. A drain blocks
+     * small pool, or one thread, is enough; the host owns it and shuts it down. It also runs
+     * what "Forgot password?", "Forgot username?" and "Resend my key" do after they answer, so
+     * that they take the caller the same time whether or not the account exists (a refused task
+     * of that kind runs on the caller's thread instead). A drain blocks
      * for as long as the mail server makes it wait, so this should not be a pool that also
      * serves requests, nor a direct executor ({@code Runnable::run}), which would put the mail
      * back on the request thread. A refused task is logged and its mail waits for the host's

@@ -33,8 +33,11 @@ import java.util.function.IntConsumer;
  * <p>A one-shot harness rather than a JMH benchmark: each sample needs an identity of its own,
  * made beforehand, and the figure is a distribution over pairs, not a throughput.
  *
+ * <p>The baseline in the same run: the same requests on a facade built with
+ * {@code deliverSynchronously()}, where the lookup, token and mail happen before the call returns.
+ *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.latchkey.benchmarks.EqualTimeHarness
- *     [h2,postgres] [samples per state, default 300]</pre>
+ *     [h2,postgres] [samples per state, default 300] [executor,synchronous]</pre>
  */
 public final class EqualTimeHarness {
   private static final int WARM_UP_PAIRS = 50;
@@ -42,13 +45,14 @@ public final class EqualTimeHarness {
   private EqualTimeHarness() {}
 
   /** One operation's figures on one backend. */
-  public record Result(String backend, String operation, int pairs, double existingMedianMicros,
+  public record Result(String backend, String mode, String operation, int pairs,
+      double existingMedianMicros,
       double unknownMedianMicros, double existingSlowerFraction) {
     String line() {
       return String.format(Locale.ROOT,
-          "%-9s %-16s pairs %4d  median existing %8.1f us  unknown %8.1f us  "
+          "%-9s %-12s %-16s pairs %4d  median existing %8.1f us  unknown %8.1f us  "
               + "existing slower in %.3f of pairs",
-          backend, operation, pairs, existingMedianMicros, unknownMedianMicros,
+          backend, mode, operation, pairs, existingMedianMicros, unknownMedianMicros,
           existingSlowerFraction);
     }
   }
@@ -56,23 +60,37 @@ public final class EqualTimeHarness {
   public static void main(String[] args) {
     List<String> backends = List.of((args.length > 0 ? args[0] : "h2,postgres").split(","));
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    List<String> modes = List.of((args.length > 2 ? args[2] : "executor,synchronous")
+        .split(","));
     for (String backend : backends) {
-      for (Result result : run(backend, samples)) {
-        System.out.println(result.line());
+      for (String mode : modes) {
+        for (Result result : run(backend, samples, mode.equals("synchronous"))) {
+          System.out.println(result.line());
+        }
       }
     }
   }
 
-  /** Every operation's figures on {@code backend}, {@code samples} pairs each. */
+  /** Every operation's figures on {@code backend}, {@code samples} pairs each, as a host wires it. */
   public static List<Result> run(String backend, int samples) {
+    return run(backend, samples, false);
+  }
+
+  /**
+   * As {@link #run(String, int)}; {@code synchronous}: the baseline, a facade built with
+   * {@code deliverSynchronously()}, where every call does its work and sends its mail before it
+   * returns.
+   */
+  public static List<Result> run(String backend, int samples, boolean synchronous) {
     ExecutorService relay = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "bench-relay");
       t.setDaemon(true);
       return t;
     });
     int identities = samples + WARM_UP_PAIRS;
+    String mode = synchronous ? "synchronous" : "executor";
     try (Fixture fixture = Fixture.open(backend, 4, Argon2Parameters.insecureForTestsOnly(),
-        relay)) {
+        synchronous ? null : relay)) {
       Latchkey latchkey = fixture.latchkey;
       // Every argument is made before the clock starts, the unknown ones as long as the real.
       List<String> logins = new ArrayList<>();
@@ -92,19 +110,19 @@ public final class EqualTimeHarness {
         awaitingKey.add(Fixture.emailOf(unused.loginName()).value());
       }
       List<Result> results = new ArrayList<>();
-      results.add(measure(relay, fixture, backend, "forgot-password",
+      results.add(measure(relay, fixture, backend, mode, "forgot-password",
           NotificationType.PASSWORD_RESET, samples,
           i -> latchkey.recovery().forgotPassword(Fixture.DISTRICT, logins.get(i),
               Fixture.REQUEST),
           i -> latchkey.recovery().forgotPassword(Fixture.DISTRICT, unknownLogins.get(i),
               Fixture.REQUEST)));
-      results.add(measure(relay, fixture, backend, "forgot-username",
+      results.add(measure(relay, fixture, backend, mode, "forgot-username",
           NotificationType.USERNAME_REMINDER, samples,
           i -> latchkey.recovery().forgotUsername(Fixture.DISTRICT, emails.get(i),
               Fixture.REQUEST),
           i -> latchkey.recovery().forgotUsername(Fixture.DISTRICT, unknownEmails.get(i),
               Fixture.REQUEST)));
-      results.add(measure(relay, fixture, backend, "resend-key",
+      results.add(measure(relay, fixture, backend, mode, "resend-key",
           NotificationType.ACTIVATION_KEY, samples,
           i -> latchkey.activation().resend(Fixture.DISTRICT, awaitingKey.get(i),
               Fixture.REQUEST),
@@ -117,7 +135,7 @@ public final class EqualTimeHarness {
   }
 
   private static Result measure(ExecutorService relay, Fixture fixture, String backend,
-      String operation, NotificationType mail, int samples, IntConsumer existing,
+      String mode, String operation, NotificationType mail, int samples, IntConsumer existing,
       IntConsumer unknown) {
     SecureRandom coin = new SecureRandom();
     int mailedBefore = fixture.delivered(mail);
@@ -162,7 +180,7 @@ public final class EqualTimeHarness {
       throw new IllegalStateException(operation + " mailed " + mailed + " " + mail
           + " messages for " + (samples + WARM_UP_PAIRS) + " existing identities");
     }
-    return new Result(backend, operation, samples, median(existingNanos) / 1e3,
+    return new Result(backend, mode, operation, samples, median(existingNanos) / 1e3,
         median(unknownNanos) / 1e3, existingSlower / (double) samples);
   }
 
