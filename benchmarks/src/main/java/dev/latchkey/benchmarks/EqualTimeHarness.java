@@ -22,13 +22,13 @@ import java.util.function.IntConsumer;
  * faster or slower than an unknown one? For each, on H2 and PostgreSQL, as a production host
  * wires the facade (the relay on an executor of its own): requests for identities that exist and
  * for names nobody has, interleaved in one shuffled sequence and paired in order (the k-th of
- * each state), every request for a fresh identity (so no per-account limit is reached). Reports each state's median and the
- * fraction of pairs in which the existing identity's request was the slower: 0.5 is a coin,
- * 1.0 tells every account apart.
+ * each state), every request for a fresh identity (so no per-account limit is reached).
+ * Reports each state's median and the fraction of pairs in which the existing identity's
+ * request was the slower: 0.5 is a coin, 1.0 tells every account apart.
  *
- * <p>Before each timed request the harness waits until the outbox is empty, so a request never
- * shares the machine with the relay delivering the previous one's mail: what is compared is the
- * request path alone. Per-source throttles are set so high they never trip.
+ * <p>Before each timed request the harness waits until the relay's thread is idle and the
+ * outbox empty, so a request never shares the machine with the previous one's deferred work
+ * or mail: what is compared is the request path alone. Per-source throttles are set so high they never trip.
  *
  * <p>A one-shot harness rather than a JMH benchmark: each sample needs an identity of its own,
  * made beforehand, and the figure is a distribution over pairs, not a throughput.
@@ -71,7 +71,7 @@ public final class EqualTimeHarness {
     }
   }
 
-  /** Every operation's figures on {@code backend}, {@code samples} pairs each, as a host wires it. */
+  /** Every operation's figures on {@code backend}, {@code samples} pairs each. */
   public static List<Result> run(String backend, int samples) {
     return run(backend, samples, false);
   }

@@ -56,7 +56,7 @@ public abstract class Delivery {
     return new Waking(executor, relay);
   }
 
-  /** Called by an operation after it committed, with the ids of the messages it may have queued. */
+  /** Called by an operation once it committed, with the ids of the messages it may have queued. */
   abstract void queued(Collection<NotificationId> ids);
 
   /**
