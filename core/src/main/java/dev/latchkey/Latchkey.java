@@ -9,6 +9,7 @@ import dev.latchkey.model.DistrictId;
 import dev.latchkey.internal.ActivationService;
 import dev.latchkey.directory.Directory;
 import dev.latchkey.internal.Deps;
+import dev.latchkey.internal.Delivery;
 import dev.latchkey.internal.DirectoryService;
 import dev.latchkey.internal.HelpdeskService;
 import dev.latchkey.internal.PasswordsService;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -56,6 +58,7 @@ import java.util.function.Function;
  *     .store(store)            // an InMemoryStore, or a JDBC store
  *     .notifier(notifier)      // the host's mail adapter
  *     .secrets(secrets)        // the server's digest key, from the host's secret store
+ *     .relayExecutor(mailPool) // where mail is delivered; never the request thread
  *     .build();
  * latchkey.roster().putGuardian(guardian);
  * latchkey.activation().issue(guardian.id(), request);
@@ -87,7 +90,8 @@ public final class Latchkey {
         b.clock);
     this.directory = new DirectoryService(b.store, schedule, b.passwordPolicy, b.clock);
     Deps deps = new Deps(b.store, b.clock, b.random, hasher, b.passwordPolicy, b.lockoutPolicy,
-        b.activationPolicy, b.secrets.digestKey(), outbox, b.audit, b.throttlePolicy, schedule,
+        b.activationPolicy, b.secrets.digestKey(), delivery(b, outbox), b.audit,
+        b.throttlePolicy, schedule,
         b.contextWords);
     this.roster = new RosterService(deps, b.studentAccountPolicy, b.accessPolicies,
         b.accessPolicy);
@@ -99,6 +103,13 @@ public final class Latchkey {
         ? b.strengthEstimator : StrengthEstimator.builtIn(b.clock), signIn);
     this.helpdesk = new HelpdeskService(deps, b.verificationPolicy, roster, activation,
         recovery);
+  }
+
+  private static Delivery delivery(Builder b, OutboxRelay relay) {
+    if (b.relayExecutor != null) {
+      return Delivery.on(b.relayExecutor, relay);
+    }
+    return b.synchronous ? Delivery.synchronous(relay) : Delivery.byHost();
   }
 
   /** A builder with every policy at its default and no store, notifier or secrets yet. */
@@ -158,8 +169,12 @@ public final class Latchkey {
   }
 
   /**
-   * The outbox relay. The facade runs it after each change that queues a message; call
-   * {@link OutboxRelay#runOnce()} on a schedule as well, so failed deliveries are retried.
+   * The outbox relay. No call delivers mail on the caller's thread unless the builder asked for
+   * {@link Builder#deliverSynchronously()}: with a {@link Builder#relayExecutor(Executor)}, a
+   * change that queues mail wakes a {@link OutboxRelay#drain()} on it; with neither, nothing is
+   * sent until the host runs the relay. In every mode the host calls {@link OutboxRelay#runOnce()}
+   * on a schedule of its own (say every minute): that is what retries a failed delivery after
+   * its back-off, and, without an executor, what delivers at all.
    */
   public OutboxRelay outbox() {
     return outbox;
@@ -193,6 +208,8 @@ public final class Latchkey {
     private final Map<DistrictId, List<String>> contextWords = new HashMap<>();
     private Function<DistrictId, Optional<SupportSchedule>> scheduleLookup =
         id -> Optional.empty();
+    private Executor relayExecutor;
+    private boolean synchronous;
 
     private Builder() {}
 
@@ -263,6 +280,59 @@ public final class Latchkey {
     /** Per-source limits. Default: {@link ThrottlePolicy#defaults()}. */
     public Builder throttlePolicy(ThrottlePolicy policy) {
       this.throttlePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Where the outbox relay runs: a change that queues mail commits, returns, and wakes a
+     * {@link OutboxRelay#drain()} here. Wake-ups coalesce (a burst of changes schedules at most
+     * one drain that has not started yet; a drain loops while batches come back full), so a
+     * small pool, or one thread, is enough; the host owns it and shuts it down. It also runs
+     * what "Forgot password?", "Forgot username?" and "Resend my key" do after they answer, so
+     * that they take the caller the same time whether or not the account exists (a refused task
+     * of that kind runs on the caller's thread instead). A drain blocks
+     * for as long as the mail server makes it wait, so this should not be a pool that also
+     * serves requests, nor a direct executor ({@code Runnable::run}), which would put the mail
+     * back on the request thread. A refused task is logged and its mail waits for the host's
+     * {@link OutboxRelay#runOnce()} schedule, which retries failures in any case.
+     *
+     * <p>Default: none. Latchkey starts no threads of its own, so without an executor (and
+     * without {@link #deliverSynchronously()}) nothing is delivered until the host runs
+     * {@code latchkey.outbox().runOnce()} itself. Throws {@link IllegalStateException} if an
+     * executor was already set or synchronous delivery was asked for.
+     */
+    public Builder relayExecutor(Executor executor) {
+      Objects.requireNonNull(executor, "executor");
+      if (relayExecutor != null) {
+        throw new IllegalStateException("relayExecutor was already set");
+      }
+      if (synchronous) {
+        throw new IllegalStateException(
+            "relayExecutor conflicts with deliverSynchronously, which was already set");
+      }
+      this.relayExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Delivers mail before each call returns, on the caller's thread: for test suites that
+     * assert on captured mail right after a call, and hosts that accept the wait. Each call
+     * delivers only the messages it queued itself (a redemption its ACCOUNT_CREATED notice,
+     * not the queue a bulk issuance left), so no caller waits for anyone else's mail; what
+     * fails waits for the host's {@link OutboxRelay#runOnce()} schedule. A slow mail server
+     * then slows these calls, and a forgot-password for a real account takes longer than one
+     * for an unknown name: production hosts should give a {@link #relayExecutor} instead.
+     * Throws {@link IllegalStateException} if asked for twice or after a relay executor.
+     */
+    public Builder deliverSynchronously() {
+      if (synchronous) {
+        throw new IllegalStateException("deliverSynchronously was already set");
+      }
+      if (relayExecutor != null) {
+        throw new IllegalStateException(
+            "deliverSynchronously conflicts with relayExecutor, which was already set");
+      }
+      this.synchronous = true;
       return this;
     }
 

@@ -74,6 +74,7 @@ public class TestKitBenchmark {
           .clock(MutableClock.at(Instant.parse("2026-09-01T07:00:00Z")))
           .secrets(ServerSecrets.ephemeral(random))
           .passwordHasher(Argon2idHasher.create(Argon2Parameters.insecureForTestsOnly(), random))
+          .deliverSynchronously()   // as a host's test suite wires it
           .build();
       latchkey.roster().putDistrict(new District(Fixture.DISTRICT, "Test Kit District", "IL",
           ZoneId.of("America/Chicago"), EmailAddress.of("helpdesk@example.org"),

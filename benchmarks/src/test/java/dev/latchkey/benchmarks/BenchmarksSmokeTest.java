@@ -95,4 +95,15 @@ class BenchmarksSmokeTest {
       assertThat(result.summary()).contains("ratio").contains("bulk re-sync");
     }
   }
+
+  @Test
+  @DisplayName("the equal-time harness times every recovery request on H2 and PostgreSQL, mailing every existing identity")
+  void equalTimeHarnessRunsToTheEndOnBothDatabases() {
+    for (String backend : List.of("h2", "postgres")) {
+      List<EqualTimeHarness.Result> results = EqualTimeHarness.run(backend, 5);
+      assertThat(results).as(backend).extracting(EqualTimeHarness.Result::operation)
+          .containsExactly("forgot-password", "forgot-username", "resend-key");
+      assertThat(results).as(backend).allSatisfy(r -> assertThat(r.pairs()).isEqualTo(5));
+    }
+  }
 }

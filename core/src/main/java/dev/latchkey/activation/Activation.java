@@ -30,7 +30,9 @@ public interface Activation {
   /**
    * Self-service "I lost my key email": if {@code email} is on file for guardians of the
    * district who have no login yet, each gets a fresh key (old ones revoked) at that address.
-   * The answer is the same whether or not anything was sent (S13, S23, S24).
+   * The answer is the same whether or not anything was sent (S13, S23, S24), and so is its
+   * time when the facade has a relay executor: the lookup and the issue run there, after the
+   * answer (see {@link dev.latchkey.recovery.Recovery}).
    */
   ResendResult resend(DistrictId district, String email, RequestContext request);
 

@@ -97,7 +97,7 @@ public final class AccountService implements Accounts {
       return rejected(account, Code.CONFLICT, PolicyResult.ok(), request);
     }
     deps.published(changed);
-    deps.deliver();
+    deps.deliver(changed);
     return new PasswordChangeResult.Changed(account.credentialVersion() + 1);
   }
 

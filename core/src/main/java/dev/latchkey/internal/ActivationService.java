@@ -85,13 +85,19 @@ public final class ActivationService implements Activation {
     if (!deps.resendThrottle.tryAcquire(request.sourceAddress())) {
       return ResendResult.THROTTLED;
     }
+    EmailAddress typed = address.get();
+    deps.afterAnswer(() -> resendKeys(district, typed, request));
+    return ResendResult.ACCEPTED;
+  }
+
+  /** Issues a new key to each guardian at the address who may have one. */
+  private void resendKeys(DistrictId district, EmailAddress address, RequestContext request) {
     Instant since = deps.clock.instant().minus(deps.activationPolicy.resendWindow());
     IssueLimit limit = new IssueLimit(deps.activationPolicy.resendsPerGuardian(), since);
-    for (Guardian guardian : deps.store.guardiansByEmail(district, address.get().key())) {
+    for (Guardian guardian : deps.store.guardiansByEmail(district, address.key())) {
       // Refusals (a login exists, the limit is reached) are not told: the answer is one (S13).
       issue(guardian.id(), false, limit, "anonymous", request);
     }
-    return ResendResult.ACCEPTED;
   }
 
   /** Issues a key as {@code actor}; the helpdesk's issue and reset come through here too. */
@@ -130,7 +136,7 @@ public final class ActivationService implements Activation {
       switch (outcome.status()) {
         case ISSUED:
           deps.published(command.effects(outcome));
-          deps.deliver();
+          deps.deliver(command.effects(outcome));
           return new IssueResult.Issued(guardianId, expiresAt, outcome.revoked() != null,
               outcome.disabledAccount() != null);
         case ADDRESS_CHANGED:
@@ -227,7 +233,7 @@ public final class ActivationService implements Activation {
     switch (outcome) {
       case REDEEMED:
         deps.published(command.effects());
-        deps.deliver();
+        deps.deliver(command.effects());
         return new RedeemResult.Redeemed(AccountView.of(account), students);
       case USERNAME_TAKEN:
         return taken(login.get(), district.id(), guardian.id(), record, request);
@@ -305,6 +311,7 @@ public final class ActivationService implements Activation {
     long total = deps.store.countGuardiansAwaitingKey(districtId, deps.clock.instant());
     long issued = 0;
     long skipped = 0;
+    List<dev.latchkey.notify.NotificationId> queued = new ArrayList<>();
     GuardianId after = null;
     while (true) {
       Instant now = deps.clock.instant();
@@ -335,6 +342,7 @@ public final class ActivationService implements Activation {
         if (outcomes.get(i).status() == IssueOutcome.Status.ISSUED) {
           issued++;
           deps.published(command.effects(outcomes.get(i)));
+          queued.add(command.mail().id());
         } else {
           skipped++;
         }
@@ -343,8 +351,8 @@ public final class ActivationService implements Activation {
       progress.onProgress(issued + skipped, Math.max(total, issued + skipped), issued / seconds);
     }
     java.time.Duration elapsed = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
-    // One relay run; the rest goes out on the host's relay schedule, not on this thread.
-    deps.deliver();
+    // On the host's executor, or (asked for) synchronously: this run's own mail, no one else's.
+    deps.deliver(queued);
     deps.audit(AuditEventType.KEYS_BULK_ISSUED, districtId, "system", "district:" + districtId,
         RequestContext.system(), "DONE", Map.of("issued", Long.toString(issued),
             "skipped", Long.toString(skipped)));

@@ -7,7 +7,7 @@ import dev.latchkey.audit.AuditSink;
 import dev.latchkey.model.DistrictId;
 import dev.latchkey.model.RequestContext;
 import dev.latchkey.notify.NotificationId;
-import dev.latchkey.notify.OutboxRelay;
+import dev.latchkey.notify.Notification;
 import dev.latchkey.password.PasswordHash;
 import dev.latchkey.password.PasswordHasher;
 import dev.latchkey.password.PasswordPolicy;
@@ -42,7 +42,7 @@ public final class Deps {
   final Lockout lockout;
   final ActivationPolicy activationPolicy;
   final Digester digester;
-  final OutboxRelay relay;
+  final Delivery delivery;
   final AuditSink audit;
   final Inputs inputs;
   final Throttle signInThrottle;
@@ -54,7 +54,7 @@ public final class Deps {
   @SuppressWarnings("checkstyle:ParameterNumber")
   public Deps(LatchkeyStore store, Clock clock, SecureRandom random, PasswordHasher hasher,
       PasswordPolicy passwordPolicy, LockoutPolicy lockoutPolicy,
-      ActivationPolicy activationPolicy, byte[] digestKey, OutboxRelay relay, AuditSink audit,
+      ActivationPolicy activationPolicy, byte[] digestKey, Delivery delivery, AuditSink audit,
       dev.latchkey.ThrottlePolicy throttle, ScheduleService schedule,
       Map<DistrictId, List<String>> districtWords) {
     this.schedule = schedule;
@@ -70,7 +70,7 @@ public final class Deps {
     this.lockout = Lockout.of(lockoutPolicy);
     this.activationPolicy = activationPolicy;
     this.digester = new Digester(digestKey);
-    this.relay = relay;
+    this.delivery = delivery;
     this.audit = audit;
     this.inputs = new Inputs();
     this.signInThrottle = new Throttle(throttle.signInFailures(), throttle.window(), clock);
@@ -183,12 +183,39 @@ public final class Deps {
     }
   }
 
-  /** Delivers what the last change queued; a failure leaves it queued for a later run (S28). */
-  void deliver() {
-    try {
-      relay.runOnce();
-    } catch (RuntimeException e) {
-      LOG.warn("outbox run failed; messages stay queued ({})", e.getClass().getName());
+  /**
+   * Hands the outbox what this call has just committed: {@code queued} are the messages the call
+   * built (null for none; one the store did not keep is ignored). Depending on the builder this
+   * wakes the relay on the host's executor, delivers exactly these on this thread, or does
+   * nothing. A failure leaves them queued for a later run (S28).
+   */
+  void deliver(Notification... queued) {
+    List<NotificationId> ids = new java.util.ArrayList<>(queued.length);
+    for (Notification n : queued) {
+      if (n != null) {
+        ids.add(n.id());
+      }
     }
+    delivery.queued(ids);
+  }
+
+  /**
+   * Runs the part of a request whose cost depends on whether an account exists (the lookups,
+   * the token, the limit, the mail), after the caller has its answer: on the relay's executor
+   * when the host gave one, so that "Forgot password?", "Forgot username?" and "Resend my key"
+   * take the caller the same time whatever the store holds; on this thread otherwise.
+   */
+  void afterAnswer(Runnable work) {
+    delivery.afterAnswer(work);
+  }
+
+  /** {@link #deliver(Notification...)} for the messages a change's effects queued. */
+  void deliver(Effects effects) {
+    deliver(effects.outbox().toArray(Notification[]::new));
+  }
+
+  /** {@link #deliver(Notification...)} for messages known by id. */
+  void deliver(java.util.Collection<NotificationId> queued) {
+    delivery.queued(List.copyOf(queued));
   }
 }

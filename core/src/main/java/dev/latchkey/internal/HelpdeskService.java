@@ -13,6 +13,7 @@ import dev.latchkey.helpdesk.Helpdesk;
 import dev.latchkey.helpdesk.HelpdeskResult;
 import dev.latchkey.helpdesk.VerificationPolicy;
 import dev.latchkey.helpdesk.VerificationResult;
+import dev.latchkey.notify.Notification;
 import dev.latchkey.model.CallerVerification;
 import dev.latchkey.model.District;
 import dev.latchkey.model.DistrictId;
@@ -187,9 +188,11 @@ public final class HelpdeskService implements Helpdesk {
       if (account.isEmpty()) {
         return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
       }
-      deps.record(audited.and(g.email()
+      Effects read = audited.and(g.email()
           .map(to -> messages.helpdeskAction(d, g, to, "LOGIN_NAME_READ", deps.clock.instant()))
-          .orElse(null)));
+          .orElse(null));
+      deps.record(read);
+      deps.deliver(read);
       return new HelpdeskResult.Done(Optional.of(account.get().loginName().value()));
     });
   }
@@ -225,7 +228,11 @@ public final class HelpdeskService implements Helpdesk {
       boolean known = deps.updateSignIn(account.get().id(), found -> found == null
           ? SignInUpdate.unchanged(false, Effects.none())
           : new SignInUpdate<>(true, Lockout.unlock(found.signInState()), null, effects));
-      return known ? done() : new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
+      if (!known) {
+        return new HelpdeskResult.Refused(HelpdeskResult.Code.NO_ACCOUNT);
+      }
+      deps.deliver(effects);
+      return done();
     });
   }
 
@@ -249,6 +256,7 @@ public final class HelpdeskService implements Helpdesk {
           effects);
       if (changed) {
         deps.published(effects);
+        deps.deliver(effects);
       }
       return changed ? done() : new HelpdeskResult.Refused(HelpdeskResult.Code.CONFLICT);
     });
@@ -319,9 +327,6 @@ public final class HelpdeskService implements Helpdesk {
     District district = deps.store.district(guardian.get().district()).orElseThrow();
     HelpdeskResult result = action.run(guardian.get(), district,
         Effects.of(actionEvent(agent, guardian.get(), name, reason)));
-    if (result instanceof HelpdeskResult.Done) {
-      deps.deliver();
-    }
     return result;
   }
 

@@ -68,30 +68,37 @@ public final class RecoveryService implements Recovery {
     if (!deps.resendThrottle.tryAcquire(request.sourceAddress())) {
       return RecoveryAnswer.THROTTLED;
     }
+    EmailAddress typed = address.get();
+    deps.afterAnswer(() -> remindUsernames(district, typed, request));
+    return RecoveryAnswer.ACCEPTED;
+  }
+
+  /** Mails the address its login names, if it has any and its limit allows. */
+  private void remindUsernames(DistrictId district, EmailAddress typed, RequestContext request) {
     Instant now = deps.clock.instant();
     Map<Guardian, String> logins = new LinkedHashMap<>();
-    for (Guardian guardian : deps.store.guardiansByEmail(district, address.get().key())) {
+    for (Guardian guardian : deps.store.guardiansByEmail(district, typed.key())) {
       deps.store.activeAccountOfGuardian(guardian.id())
           .ifPresent(account -> logins.put(guardian, account.loginName().value()));
     }
     boolean sent = false;
     if (!logins.isEmpty() && deps.store.consume("reminder:" + district.value() + ":"
-        + address.get().key(), RateWindow.of(policy.window(), policy.mailsPerAddress()).at(now))) {
+        + typed.key(), RateWindow.of(policy.window(), policy.mailsPerAddress()).at(now))) {
       Guardian first = logins.keySet().iterator().next();
       District d = deps.store.district(district).orElseThrow();
       // The address of record as the roster holds it, never the text as typed (S23).
-      deps.record(Effects.of(messages.usernameReminder(d, first, first.email().orElseThrow(),
-          new ArrayList<>(logins.values()), now), deps.event(
+      Effects reminder = Effects.of(messages.usernameReminder(d, first,
+          first.email().orElseThrow(), new ArrayList<>(logins.values()), now), deps.event(
               AuditEventType.USERNAME_REMINDER_REQUESTED, district, "anonymous",
-              "email:" + address.get().key(), request, "SENT", Map.of())));
-      deps.deliver();
+              "email:" + typed.key(), request, "SENT", Map.of()));
+      deps.record(reminder);
+      deps.deliver(reminder);
       sent = true;
     }
     if (!sent) {
       deps.audit(AuditEventType.USERNAME_REMINDER_REQUESTED, district, "anonymous",
-          "email:" + address.get().key(), request, "NOT_SENT", Map.of());
+          "email:" + typed.key(), request, "NOT_SENT", Map.of());
     }
-    return RecoveryAnswer.ACCEPTED;
   }
 
   @Override
@@ -107,6 +114,13 @@ public final class RecoveryService implements Recovery {
     if (!deps.resendThrottle.tryAcquire(request.sourceAddress())) {
       return RecoveryAnswer.THROTTLED;
     }
+    deps.afterAnswer(() -> sendResets(district, loginNameOrEmail, login, address, request));
+    return RecoveryAnswer.ACCEPTED;
+  }
+
+  /** Mails a reset link to each active account the identifier names. */
+  private void sendResets(DistrictId district, String loginNameOrEmail,
+      Optional<LoginName> login, Optional<EmailAddress> address, RequestContext request) {
     List<PortalAccount> accounts = new ArrayList<>();
     login.flatMap(l -> deps.store.accountByLoginName(district, l.key()))
         .ifPresent(accounts::add);
@@ -124,7 +138,6 @@ public final class RecoveryService implements Recovery {
     deps.audit(AuditEventType.PASSWORD_RESET_REQUESTED, district, "anonymous",
         "identifier:" + loginNameOrEmail.strip(), request, sent > 0 ? "SENT" : "NOT_SENT",
         Map.of());
-    return RecoveryAnswer.ACCEPTED;
   }
 
   /**
@@ -161,7 +174,7 @@ public final class RecoveryService implements Recovery {
         account.district(), to.get(), now, expiresAt), sent);
     if (issued) {
       deps.published(sent);
-      deps.deliver();
+      deps.deliver(sent);
     }
     return issued;
   }
@@ -230,7 +243,7 @@ public final class RecoveryService implements Recovery {
     switch (outcome) {
       case RESET:
         deps.published(reset);
-        deps.deliver();
+        deps.deliver(reset);
         return new ResetResult.Reset(account.get().credentialVersion() + 1);
       case EXPIRED:
         return ResetResult.Rejected.of(ResetCode.TOKEN_EXPIRED);

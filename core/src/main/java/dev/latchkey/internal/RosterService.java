@@ -127,8 +127,9 @@ public final class RosterService implements Roster {
             .filter(s -> s.district().equals(student.district())).isEmpty()) {
       return RosterResult.DISTRICT_MISMATCH;
     }
-    writeStudents(List.of(student), new Tally());
-    deps.deliver();
+    Tally tally = new Tally();
+    writeStudents(List.of(student), tally);
+    deps.deliver(tally.queued);
     return RosterResult.APPLIED;
   }
 
@@ -198,7 +199,7 @@ public final class RosterService implements Roster {
       deps.store.putLinks(chunk);
     }
     int deleted = deleteListed(plan, tally) + deleteAbsent(batch, plan, tally);
-    deps.deliver();
+    deps.deliver(tally.queued);
     BatchReport report = new BatchReport(plan.schools().size(), plan.guardians().size(),
         plan.students().size(), plan.links().size(), deleted, tally.created, tally.suspended,
         tally.restored, plan.errors());
@@ -235,7 +236,7 @@ public final class RosterService implements Roster {
       writeStudents(moved, tally);
       promoted += moved.size();
     }
-    deps.deliver();
+    deps.deliver(tally.queued);
     deps.audit(AuditEventType.ROSTER_IMPORTED, district, "system", "district:" + district,
         RequestContext.system(), "PROMOTED", Map.of("students", Integer.toString(promoted),
             "accountsCreated", Integer.toString(tally.created)));
@@ -414,8 +415,9 @@ public final class RosterService implements Roster {
         case CREATE_ACCOUNT:
           if (synced.status() == StudentSynced.Status.APPLIED) {
             tally.created++;
+            tally.queued.add(prepared.get(student.id()).credentials().id());
             auditCreated(prepared.get(student.id()));
-          } else if (!unnamed.contains(student.id()) && createStudentAccount(student)) {
+          } else if (!unnamed.contains(student.id()) && createStudentAccount(student, tally)) {
             tally.created++;
           }
           break;
@@ -494,7 +496,7 @@ public final class RosterService implements Roster {
    * time the record was written: each try prepares the next free name and asks the store's
    * atomic {@code createStudentAccount}.
    */
-  private boolean createStudentAccount(Student student) {
+  private boolean createStudentAccount(Student student, Tally tally) {
     Set<String> tried = new java.util.HashSet<>();
     for (int attempt = 0; attempt < LOGIN_SUFFIXES; attempt++) {
       Optional<NewStudentAccount> made = prepareStudentAccount(student, tried);
@@ -504,6 +506,7 @@ public final class RosterService implements Roster {
       RosterResult result = deps.store.createStudentAccount(made.get().account(),
           made.get().credentials());
       if (result == RosterResult.APPLIED) {
+        tally.queued.add(made.get().credentials().id());
         auditCreated(made.get());
         return true;
       }
@@ -803,5 +806,7 @@ public final class RosterService implements Roster {
     int created;
     int suspended;
     int restored;
+    /** Mail the write queued: what it hands the outbox when it is done. */
+    final List<dev.latchkey.notify.NotificationId> queued = new ArrayList<>();
   }
 }

@@ -207,7 +207,7 @@ public final class SignInService implements SignIn {
       return new SignInUpdate<>(lock, f.next(), null, lock ? locked : failed);
     });
     if (lockedNow) {
-      deps.deliver();
+      deps.deliver(locked);
     }
   }
 

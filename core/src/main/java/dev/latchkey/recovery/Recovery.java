@@ -11,6 +11,13 @@ import dev.latchkey.model.RequestContext;
  * A reset token is single-use, short-lived and stored as a digest; opening the link
  * ({@link #checkResetToken}) never uses it up, only {@link #resetPassword} does (S22). A
  * completed reset lifts a lock by default: it proves control of the address of record.
+ *
+ * <p>They also take the caller the same time either way. With a relay executor
+ * ({@code Latchkey.Builder.relayExecutor}) each answers once its input is judged and its
+ * source's limit taken, and the lookup, the token, the per-account limit and the mail run on
+ * that executor afterwards; a store failure there is logged, never told. Without one (or with
+ * synchronous delivery) that work runs before the call returns, and a real account's request
+ * takes measurably longer than an unknown name's.
  */
 public interface Recovery {
   /** Mails the login names tied to {@code email} in the district to that address. */

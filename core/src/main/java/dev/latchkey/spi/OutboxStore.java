@@ -4,6 +4,7 @@ import dev.latchkey.notify.Notification;
 import dev.latchkey.notify.NotificationId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,6 +24,16 @@ public interface OutboxStore {
    * oldest first, leasing each until {@code now + lease}.
    */
   List<OutboxMessage> claimDue(Instant now, int max, Duration lease);
+
+  /**
+   * Claims those of the messages {@code ids} that are queued, unparked, due at {@code now} and
+   * not leased by anyone, oldest first, leasing each until {@code now + lease}: what a call that
+   * asked for synchronous delivery queued itself, and nothing else. An id that is unknown (never
+   * queued, already delivered), parked, not yet due or leased is skipped, so an empty list is a
+   * normal answer. Safe against {@link #claimDue} and other claims running at once: a message
+   * is leased to one of them only.
+   */
+  List<OutboxMessage> claim(Collection<NotificationId> ids, Instant now, Duration lease);
 
   /** Delivered: remove the message, secret and all (S31). Idempotent. */
   void delivered(NotificationId id);

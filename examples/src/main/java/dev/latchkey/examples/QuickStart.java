@@ -28,6 +28,7 @@ public final class QuickStart {
         .store(InMemoryStore.create())
         .notifier(mail)
         .secrets(ServerSecrets.ephemeral(new SecureRandom()))   // load real secrets in production
+        .deliverSynchronously()      // mail before each call returns; in production: relayExecutor
         .build();
 
     DistrictId district = DistrictId.of("naperville-203");

@@ -56,6 +56,7 @@ public final class Walkthrough {
         .store(InMemoryStore.create())
         .notifier(mail)
         .secrets(ServerSecrets.ephemeral(new SecureRandom()))
+        .deliverSynchronously()   // the walkthrough reads each mail as soon as it is sent
         .build();
   }
 

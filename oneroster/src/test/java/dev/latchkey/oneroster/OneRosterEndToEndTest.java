@@ -63,6 +63,7 @@ class OneRosterEndToEndTest {
         .clock(MutableClock.at(TODAY))
         .secrets(ServerSecrets.ephemeral(random))
         .passwordHasher(Argon2idHasher.create(Argon2Parameters.insecureForTestsOnly(), random))
+        .deliverSynchronously()
         .build();
     latchkey.roster().putDistrict(new District(DISTRICT, "Cedar Hollow Unified School District",
         "OR", ZoneId.of("America/Los_Angeles"), EmailAddress.of("help@cedarhollow.example.org"),

@@ -956,6 +956,24 @@ public final class InMemoryStore implements LatchkeyStore {
   }
 
   @Override
+  public List<OutboxMessage> claim(Collection<NotificationId> ids, Instant now, Duration lease) {
+    Objects.requireNonNull(ids, "ids");
+    synchronized (lock) {
+      List<Pending> due = ids.stream().distinct().map(outbox::get)
+          .filter(p -> p != null && !p.parked && !p.nextAttemptAt.isAfter(now)
+              && (p.leasedUntil == null || !p.leasedUntil.isAfter(now)))
+          .sorted(Comparator.comparingLong(p -> p.sequence))
+          .toList();
+      List<OutboxMessage> claimed = new ArrayList<>(due.size());
+      for (Pending p : due) {
+        p.leasedUntil = now.plus(lease);
+        claimed.add(p.view());
+      }
+      return claimed;
+    }
+  }
+
+  @Override
   public void delivered(NotificationId id) {
     synchronized (lock) {
       outbox.remove(id);

@@ -1478,6 +1478,42 @@ public final class JdbcStore implements LatchkeyStore {
   }
 
   @Override
+  public List<OutboxMessage> claim(Collection<NotificationId> ids, Instant now, Duration lease) {
+    Objects.requireNonNull(ids, "ids");
+    List<String> wanted = ids.stream().map(NotificationId::value).distinct().toList();
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    return tx.inTransaction("claim", c -> {
+      List<OutboxMessage> claimed = new ArrayList<>();
+      List<String> unreadable = new ArrayList<>();
+      // SKIP LOCKED: a row another relay is claiming right now is that relay's (S30).
+      byIds(c, "SELECT id, payload, attempts, next_attempt_at, parked FROM lk_outbox "
+          + "WHERE id " + IN_LIST + " AND parked = FALSE AND next_attempt_at <= ? "
+          + "AND (leased_until IS NULL OR leased_until <= ?) ORDER BY seq "
+          + "FOR UPDATE SKIP LOCKED", rs -> {
+            try {
+              claimed.add(outboxMessage(rs));
+            } catch (IllegalStateException e) {
+              unreadable.add(rs.getString("id"));
+            }
+            return null;
+          }, wanted, now, now);
+      for (String id : unreadable) {
+        LOG.error("outbox message {} cannot be decrypted with the current secret, or is not in "
+            + "this version's format; parked", id);
+        update(c, "UPDATE lk_outbox SET parked = TRUE, attempts = attempts + 1, "
+            + "leased_until = NULL WHERE id = ?", id);
+      }
+      for (OutboxMessage message : claimed) {
+        update(c, "UPDATE lk_outbox SET leased_until = ? WHERE id = ?", now.plus(lease),
+            message.notification().id().value());
+      }
+      return claimed;
+    });
+  }
+
+  @Override
   public void delivered(NotificationId id) {
     tx.inTransaction("delivered", c -> update(c, "DELETE FROM lk_outbox WHERE id = ?",
         id.value()));

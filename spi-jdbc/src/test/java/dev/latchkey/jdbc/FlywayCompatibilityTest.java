@@ -85,6 +85,7 @@ class FlywayCompatibilityTest {
         .store(store)
         .notifier(mail)
         .secrets(SECRETS)
+        .deliverSynchronously()
         .build();
 
     DistrictId districtId = DistrictId.of("naperville-203");

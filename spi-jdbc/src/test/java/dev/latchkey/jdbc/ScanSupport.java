@@ -68,6 +68,8 @@ final class ScanSupport {
         .passwordHasher(
             Argon2idHasher.create(Argon2Parameters.insecureForTestsOnly(), new SecureRandom()))
         .throttlePolicy(new ThrottlePolicy(100_000, 100_000, 100_000, Duration.ofMinutes(15)))
+        // The scans read the captured mail right after each call.
+        .deliverSynchronously()
         .build();
   }
 

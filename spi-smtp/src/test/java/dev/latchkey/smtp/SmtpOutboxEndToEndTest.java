@@ -188,6 +188,8 @@ class SmtpOutboxEndToEndTest {
         .throttlePolicy(new ThrottlePolicy(100_000, 100_000, 100_000, Duration.ofMinutes(15)))
         // Sofia's own login letter is queued by hand below, in each language, at a known time.
         .studentAccountPolicy(StudentAccountPolicy.none())
+        // These tests read the test server's inbox right after each call.
+        .deliverSynchronously()
         .build();
     seedRoster();
   }

@@ -9,8 +9,10 @@ import dev.latchkey.jdbc.JdbcSchema;
 import dev.latchkey.jdbc.JdbcStore;
 import dev.latchkey.mail.Branding;
 import dev.latchkey.mail.MessageRenderer;
+import dev.latchkey.model.EmailAddress;
 import dev.latchkey.model.GuardianId;
 import dev.latchkey.model.RequestContext;
+import dev.latchkey.notify.NotificationType;
 import dev.latchkey.notify.Notifier;
 import dev.latchkey.smtp.SmtpNotifier;
 import io.javalin.Javalin;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -40,6 +43,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoPortal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoPortal.class);
+  /** One thread drains what requests queue, the other can run the schedule meanwhile. */
+  private static final int RELAY_THREADS = 2;
+  /** How long {@link #issueDemoKey} waits for the relay to put the key in the mailbox. */
+  private static final Duration DEMO_KEY_WAIT = Duration.ofSeconds(10);
 
   private final Latchkey latchkey;
   private final Optional<DevMailbox> mailbox;
@@ -76,14 +83,24 @@ public final class DemoPortal implements AutoCloseable {
 
     // 1. The database: a pool, and Latchkey's tables (lk_*), applied at every start.
     HikariDataSource dataSource = dataSource(config);
+
+    // 2. The outbox relay's threads, the portal's own: a request commits its mail to the
+    //    outbox and returns, and the facade wakes the relay here to send it. Daemon threads,
+    //    shut down with the portal; never the web server's request threads.
+    ScheduledExecutorService relay = Executors.newScheduledThreadPool(RELAY_THREADS,
+        runnable -> {
+          Thread thread = new Thread(runnable, "latchkey-outbox-relay");
+          thread.setDaemon(true);
+          return thread;
+        });
     try {
       JdbcSchema.migrate(dataSource);
 
-      // 2. The server secret, kept outside the database: it digests keys and reset tokens and
+      // 3. The server secret, kept outside the database: it digests keys and reset tokens and
       //    encrypts the outbox. Demo mode keeps a generated one beside the H2 file.
       ServerSecrets secrets = ServerSecrets.of(serverSecret(config, random));
 
-      // 3. Mail. The renderer writes Latchkey's shipped messages; it needs the facade's
+      // 4. Mail. The renderer writes Latchkey's shipped messages; it needs the facade's
       //    schedules, and the facade needs the notifier first, hence the reference.
       AtomicReference<Latchkey> facade = new AtomicReference<>();
       MessageRenderer renderer = MessageRenderer.builder()
@@ -95,27 +112,24 @@ public final class DemoPortal implements AutoCloseable {
           ? Optional.of(new DevMailbox(renderer)) : Optional.empty();
       Notifier notifier = mailbox.isPresent() ? mailbox.get() : smtp(config, renderer);
 
-      // 4. The facade: one per process, shared by every request.
+      // 5. The facade: one per process, shared by every request.
       Latchkey latchkey = Latchkey.builder()
           .store(JdbcStore.create(dataSource, secrets))
           .notifier(notifier)
           .secrets(secrets)
           .clock(config.clock())
           .random(random)
+          .relayExecutor(relay)
           .build();
       facade.set(latchkey);
 
-      // 5. The roster. A real host syncs its SIS here; the demo loads a fictional district.
+      // 6. The roster. A real host syncs its SIS here; the demo loads a fictional district.
       if (config.demo()) {
         DemoDistrict.load(latchkey);
       }
 
-      // 6. The outbox relay: retries whatever mail could not go out at once.
-      ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "latchkey-outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-      });
+      // 7. The relay's schedule, on the same threads: retries whatever could not go out (the
+      //    mail server was down, a process died mid-send) once its back-off has passed.
       relay.scheduleWithFixedDelay(() -> {
         try {
           latchkey.outbox().runOnce();
@@ -124,7 +138,7 @@ public final class DemoPortal implements AutoCloseable {
         }
       }, 2, 2, TimeUnit.SECONDS);
 
-      // 7. The web layer: pages that ask the facade and show its answers.
+      // 8. The web layer: pages that ask the facade and show its answers.
       String agentPasscode = config.demo() ? HexFormat.of().formatHex(bytes(random, 4))
           : Optional.ofNullable(System.getenv("LATCHKEY_AGENT_PASSCODE")).orElse("");
       PortalWeb web = new PortalWeb(latchkey, DemoDistrict.ID, mailbox, agentPasscode,
@@ -133,13 +147,13 @@ public final class DemoPortal implements AutoCloseable {
       try {
         server.start("127.0.0.1", port);
       } catch (RuntimeException e) {
-        relay.shutdownNow();
         throw new IllegalStateException("could not listen on port " + port
             + " (is another portal running? pass --port N)", e);
       }
       return new DemoPortal(latchkey, mailbox, dataSource, relay, server, url, agentPasscode,
           describe(config));
     } catch (RuntimeException e) {
+      relay.shutdownNow();
       dataSource.close();
       throw e;
     }
@@ -155,16 +169,41 @@ public final class DemoPortal implements AutoCloseable {
       return Optional.empty();
     }
     for (GuardianId guardian : DemoDistrict.GUARDIANS) {
+      var record = latchkey.roster().guardian(guardian).orElseThrow();
+      if (record.email().isEmpty()) {
+        continue;
+      }
+      EmailAddress to = record.email().get();
+      long before = keysTo(to);
       IssueResult issued = latchkey.activation().issue(guardian, RequestContext.system());
-      if (issued instanceof IssueResult.Issued) {
-        var record = latchkey.roster().guardian(guardian).orElseThrow();
-        Optional<String> key = record.email().flatMap(mailbox.get()::lastKeyFor);
-        if (key.isPresent()) {
-          return Optional.of(new DemoKey(record.displayName(), key.get()));
-        }
+      if (issued instanceof IssueResult.Issued && awaitKeys(to, before + 1)) {
+        return mailbox.get().lastKeyFor(to).map(key -> new DemoKey(record.displayName(), key));
       }
     }
     return Optional.empty();
+  }
+
+  private long keysTo(EmailAddress to) {
+    return mailbox.orElseThrow().newestFirst().stream()
+        .filter(n -> n.type() == NotificationType.ACTIVATION_KEY && n.recipient().equals(to))
+        .count();
+  }
+
+  /** Waits for the relay to deliver: true once {@code to} has {@code count} key messages. */
+  private boolean awaitKeys(EmailAddress to, long count) {
+    long deadline = System.nanoTime() + DEMO_KEY_WAIT.toNanos();
+    while (keysTo(to) < count) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A key to try on "New User?", and whose it is. */

@@ -107,20 +107,31 @@ public abstract class ContractSupport {
     dropStore(store);
   }
 
-  /** Another facade over the same store, clock, mail and secrets: a second host process. */
+  /**
+   * Another facade over the same store, clock, mail and secrets: a second host process. It
+   * delivers each call's mail before the call returns, as the contracts read captured mail
+   * right after each call.
+   */
   protected Latchkey facade(UnaryOperator<Latchkey.Builder> customise) {
-    return customise.apply(Latchkey.builder()
-            .store(store)
-            .notifier(mail)
-            .audit(audit)
-            .clock(clock)
-            .secrets(secrets)
-            .passwordHasher(hasher)
-            // Student logins are the roster-sync contract's; the others count guardians' mail.
-            .studentAccountPolicy(dev.latchkey.roster.StudentAccountPolicy.none())
-            .lockoutPolicy(LockoutPolicy.defaults())
-            .throttlePolicy(new ThrottlePolicy(100_000, 100_000, 100_000, Duration.ofMinutes(15))))
-        .build();
+    return customise.apply(builder().deliverSynchronously()).build();
+  }
+
+  /**
+   * The builder {@link #facade} uses, without a delivery mode: for contracts about the relay on
+   * an executor, or run by the host alone.
+   */
+  protected Latchkey.Builder builder() {
+    return Latchkey.builder()
+        .store(store)
+        .notifier(mail)
+        .audit(audit)
+        .clock(clock)
+        .secrets(secrets)
+        .passwordHasher(hasher)
+        // Student logins are the roster-sync contract's; the others count guardians' mail.
+        .studentAccountPolicy(dev.latchkey.roster.StudentAccountPolicy.none())
+        .lockoutPolicy(LockoutPolicy.defaults())
+        .throttlePolicy(new ThrottlePolicy(100_000, 100_000, 100_000, Duration.ofMinutes(15)));
   }
 
   private void seedRoster() {
