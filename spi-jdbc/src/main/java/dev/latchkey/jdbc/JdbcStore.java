@@ -1461,20 +1461,27 @@ public final class JdbcStore implements LatchkeyStore {
           }
         }
       }
-      // A payload sealed under another secret (or tampered with) is parked for an operator,
-      // so it never blocks the messages queued behind it.
-      for (String id : unreadable) {
-        LOG.error("outbox message {} cannot be decrypted with the current secret, or is not in "
-            + "this version's format; parked", id);
-        update(c, "UPDATE lk_outbox SET parked = TRUE, attempts = attempts + 1, "
-            + "leased_until = NULL WHERE id = ?", id);
-      }
-      for (OutboxMessage message : claimed) {
-        update(c, "UPDATE lk_outbox SET leased_until = ? WHERE id = ?", now.plus(lease),
-            message.notification().id().value());
-      }
-      return claimed;
+      return lease(c, claimed, unreadable, now, lease);
     });
+  }
+
+  /**
+   * Leases what a claim read until {@code now + lease}, and parks what it could not read, for
+   * an operator, so it never blocks the messages queued behind it.
+   */
+  private List<OutboxMessage> lease(Connection c, List<OutboxMessage> claimed,
+      List<String> unreadable, Instant now, Duration lease) throws SQLException {
+    for (String id : unreadable) {
+      LOG.error("outbox message {} cannot be decrypted with the current secret, or is not in "
+          + "this version's format; parked", id);
+      update(c, "UPDATE lk_outbox SET parked = TRUE, attempts = attempts + 1, "
+          + "leased_until = NULL WHERE id = ?", id);
+    }
+    for (OutboxMessage message : claimed) {
+      update(c, "UPDATE lk_outbox SET leased_until = ? WHERE id = ?", now.plus(lease),
+          message.notification().id().value());
+    }
+    return claimed;
   }
 
   @Override
@@ -1499,17 +1506,7 @@ public final class JdbcStore implements LatchkeyStore {
             }
             return null;
           }, wanted, now, now);
-      for (String id : unreadable) {
-        LOG.error("outbox message {} cannot be decrypted with the current secret, or is not in "
-            + "this version's format; parked", id);
-        update(c, "UPDATE lk_outbox SET parked = TRUE, attempts = attempts + 1, "
-            + "leased_until = NULL WHERE id = ?", id);
-      }
-      for (OutboxMessage message : claimed) {
-        update(c, "UPDATE lk_outbox SET leased_until = ? WHERE id = ?", now.plus(lease),
-            message.notification().id().value());
-      }
-      return claimed;
+      return lease(c, claimed, unreadable, now, lease);
     });
   }
 
