@@ -20,11 +20,24 @@ class Argon2DifferentialTest {
   private static final int EXAMPLES = 1_000;
   private static final Argon2Engine.Type[] TYPES = Argon2Engine.Type.values();
 
-  private final Argon2Engine engine =
-      new Argon2Engine(Argon2Engine.SCALAR, new BlockMemoryPool(1));
-
   @Test
-  void agreesWithBouncyCastle() {
+  void scalarPathAgreesWithBouncyCastle() {
+    agreesWithBouncyCastle(Argon2Engine.SCALAR);
+  }
+
+  /** Runs only in a JVM with the Vector API (the build's second test run); elsewhere it is absent. */
+  @Test
+  void vectorPathAgreesWithBouncyCastleWhenTheJvmHasTheModule() {
+    Argon2Engine.Path vector = Argon2Engine.vectorModulePresent()
+        ? Argon2Engine.loadVectorPath() : null;
+    assertThat(vector != null).isEqualTo(Argon2Engine.vectorModulePresent());
+    if (vector != null) {
+      agreesWithBouncyCastle(vector);
+    }
+  }
+
+  private static void agreesWithBouncyCastle(Argon2Engine.Path path) {
+    Argon2Engine engine = new Argon2Engine(path, new BlockMemoryPool(1));
     qt().withExamples(EXAMPLES)
         .forAll(longs().all(), integers().between(1, 8), integers().between(0, 96),
             integers().between(1, 4))

@@ -16,8 +16,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Latchkey's Argon2 engine: RFC 9106 vectors, path refusal, pooled memory and its wiping. */
+/**
+ * Latchkey's Argon2 engine: RFC 9106 vectors, path refusal, pooled memory and its wiping. Tests
+ * taking a path run for every path this JVM offers: the scalar one always, the vector one in the
+ * build's second test run, which starts the JVM with the Vector API.
+ */
 class Argon2EngineTest {
 
   private static final byte[] P = filled(32, 0x01);
@@ -27,37 +33,50 @@ class Argon2EngineTest {
 
   private final Argon2Engine engine = new Argon2Engine(Argon2Engine.SCALAR, new BlockMemoryPool(2));
 
-  @Test
+  static List<Argon2Engine.Path> paths() {
+    return Argon2Engine.candidatePaths();
+  }
+
+  private static Argon2Engine on(Argon2Engine.Path path) {
+    return new Argon2Engine(path, new BlockMemoryPool(2));
+  }
+
+  @ParameterizedTest
+  @MethodSource("paths")
   @DisplayName("RFC 9106 §5.1 Argon2d test vector")
-  void argon2dVector() {
-    assertThat(hex(engine.hash(Argon2Engine.Type.D, P, S, K, X, 32, 3, 4, 32)))
+  void argon2dVector(Argon2Engine.Path path) {
+    assertThat(hex(on(path).hash(Argon2Engine.Type.D, P, S, K, X, 32, 3, 4, 32)))
         .isEqualTo("512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb");
   }
 
-  @Test
+  @ParameterizedTest
+  @MethodSource("paths")
   @DisplayName("RFC 9106 §5.2 Argon2i test vector")
-  void argon2iVector() {
-    assertThat(hex(engine.hash(Argon2Engine.Type.I, P, S, K, X, 32, 3, 4, 32)))
+  void argon2iVector(Argon2Engine.Path path) {
+    assertThat(hex(on(path).hash(Argon2Engine.Type.I, P, S, K, X, 32, 3, 4, 32)))
         .isEqualTo("c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8");
   }
 
-  @Test
+  @ParameterizedTest
+  @MethodSource("paths")
   @DisplayName("RFC 9106 §5.3 Argon2id test vector")
-  void argon2idVector() {
-    assertThat(hex(engine.hash(Argon2Engine.Type.ID, P, S, K, X, 32, 3, 4, 32)))
+  void argon2idVector(Argon2Engine.Path path) {
+    assertThat(hex(on(path).hash(Argon2Engine.Type.ID, P, S, K, X, 32, 3, 4, 32)))
         .isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
   }
 
-  @Test
-  void referenceImplementationVectorWithLongerSegments() {
-    byte[] tag = engine.hash(Argon2Engine.Type.ID, ascii("password"), ascii("somesalt"),
+  @ParameterizedTest
+  @MethodSource("paths")
+  void referenceImplementationVectorWithLongerSegments(Argon2Engine.Path path) {
+    byte[] tag = on(path).hash(Argon2Engine.Type.ID, ascii("password"), ascii("somesalt"),
         null, null, 65_536, 2, 1, 32);
     assertThat(PhcArgon2id.encodeBase64(tag)).isEqualTo("CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc");
   }
 
-  @Test
-  void scalarPathPassesItsSelfTest() {
-    assertThat(engine.selfTest()).isNull();
+  @ParameterizedTest
+  @MethodSource("paths")
+  void everyOfferedPathPassesItsSelfTest(Argon2Engine.Path path) {
+    assertThat(on(path).selfTest()).isNull();
   }
 
   @Test
@@ -135,27 +154,35 @@ class Argon2EngineTest {
     assertThat(pool.created()).isEqualTo(1);
   }
 
-  @Test
+  @ParameterizedTest
+  @MethodSource("paths")
   @DisplayName("an owasp2025 hash on a warm pool allocates at most 64 KB")
-  void owaspHashAllocatesAtMost64KiB() {
+  void owaspHashAllocatesAtMost64KiB(Argon2Engine.Path path) {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    Argon2Engine pooled = new Argon2Engine(Argon2Engine.SCALAR, new BlockMemoryPool(1));
-    pooled.hash(Argon2Engine.Type.ID, P, S, null, null, 19_456, 2, 1, 32);
+    Argon2Engine pooled = new Argon2Engine(path, new BlockMemoryPool(1));
+    for (int warm = 0; warm < 3; warm++) {
+      pooled.hash(Argon2Engine.Type.ID, P, S, null, null, 19_456, 2, 1, 32);
+    }
     long thread = Thread.currentThread().getId();
 
-    long before = threads.getThreadAllocatedBytes(thread);
-    pooled.hash(Argon2Engine.Type.ID, P, S, null, null, 19_456, 2, 1, 32);
-    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    // The least of several hashes: the JIT may still be compiling the path on a busy machine.
+    long allocated = Long.MAX_VALUE;
+    for (int run = 0; run < 10 && allocated > 64 * 1024; run++) {
+      long before = threads.getThreadAllocatedBytes(thread);
+      pooled.hash(Argon2Engine.Type.ID, P, S, null, null, 19_456, 2, 1, 32);
+      allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
+    }
 
     assertThat(allocated).isLessThanOrEqualTo(64 * 1024);
   }
 
-  @Test
+  @ParameterizedTest
+  @MethodSource("paths")
   @DisplayName("concurrent hashes beyond the pool's capacity each get their own memory")
-  void concurrentHashesDoNotShareMemory() throws Exception {
+  void concurrentHashesDoNotShareMemory(Argon2Engine.Path path) throws Exception {
     BlockMemoryPool pool = new BlockMemoryPool(2);
-    Argon2Engine shared = new Argon2Engine(Argon2Engine.SCALAR, pool);
+    Argon2Engine shared = new Argon2Engine(path, pool);
     int threads = 6;
     byte[][] expected = new byte[threads][];
     for (int i = 0; i < threads; i++) {
