@@ -84,14 +84,12 @@ final class VectorCompressor implements Argon2Engine.Compressor {
    * Split in methods small enough for the JIT to compile each whole, vectors unboxed.
    */
   private static void permute(long[] v, int at) {
-    step(v, at);
-    rotate(v, at, ROTATE_1, ROTATE_2, ROTATE_3);
-    step(v, at);
-    rotate(v, at, ROTATE_3, ROTATE_2, ROTATE_1);
+    columnStep(v, at);
+    diagonalStep(v, at);
   }
 
   /** Four G functions lane-wise on a, b, c, d = words 0-3, 4-7, 8-11, 12-15 at {@code at}. */
-  private static void step(long[] v, int at) {
+  private static void columnStep(long[] v, int at) {
     LongVector a = LongVector.fromArray(S, v, at);
     LongVector b = LongVector.fromArray(S, v, at + 4);
     LongVector c = LongVector.fromArray(S, v, at + 8);
@@ -110,11 +108,24 @@ final class VectorCompressor implements Argon2Engine.Compressor {
     d.intoArray(v, at + 12);
   }
 
-  private static void rotate(long[] v, int at, VectorShuffle<Long> forB, VectorShuffle<Long> forC,
-      VectorShuffle<Long> forD) {
-    LongVector.fromArray(S, v, at + 4).rearrange(forB).intoArray(v, at + 4);
-    LongVector.fromArray(S, v, at + 8).rearrange(forC).intoArray(v, at + 8);
-    LongVector.fromArray(S, v, at + 12).rearrange(forD).intoArray(v, at + 12);
+  /** The same on the diagonals: b, c, d rotated left by 1, 2, 3 lanes, and back. */
+  private static void diagonalStep(long[] v, int at) {
+    LongVector a = LongVector.fromArray(S, v, at);
+    LongVector b = LongVector.fromArray(S, v, at + 4).rearrange(ROTATE_1);
+    LongVector c = LongVector.fromArray(S, v, at + 8).rearrange(ROTATE_2);
+    LongVector d = LongVector.fromArray(S, v, at + 12).rearrange(ROTATE_3);
+    a = f(a, b);
+    d = d.lanewise(VectorOperators.XOR, a).lanewise(VectorOperators.ROR, 32);
+    c = f(c, d);
+    b = b.lanewise(VectorOperators.XOR, c).lanewise(VectorOperators.ROR, 24);
+    a = f(a, b);
+    d = d.lanewise(VectorOperators.XOR, a).lanewise(VectorOperators.ROR, 16);
+    c = f(c, d);
+    b = b.lanewise(VectorOperators.XOR, c).lanewise(VectorOperators.ROR, 63);
+    a.intoArray(v, at);
+    b.rearrange(ROTATE_3).intoArray(v, at + 4);
+    c.rearrange(ROTATE_2).intoArray(v, at + 8);
+    d.rearrange(ROTATE_1).intoArray(v, at + 12);
   }
 
   /**
