@@ -6,10 +6,12 @@ import java.util.Arrays;
 /**
  * The block memory and scratch state of Argon2 hashes, reused instead of allocated per hash.
  *
- * <p>At most {@code capacity} idle workspaces are kept: one per hash that may run at once. The
- * sign-in gate runs one hash per available processor, so {@link #perCore()} is the size that
- * makes a busy server allocate nothing. A hash beyond the capacity still runs, with a
- * workspace of its own that is dropped afterwards. Every workspace is wiped — the blocks it used,
+ * <p>At most {@code capacity} workspaces exist at once: one per hash that may run at once. The
+ * sign-in gate runs one hash per available processor, so {@link #perCore()} is the size at which
+ * a busy server allocates nothing and never waits here. A hash beyond the capacity waits for a
+ * workspace to come back, so callers that are not gated (64 threads verifying at once) queue
+ * instead of each allocating its memory cost; a waiting thread that is interrupted stops waiting
+ * and computes with a workspace of its own, dropped afterwards. Every workspace is wiped — the blocks it used,
  * its BLAKE2b state and its compressor's scratch — before it goes back to the pool or is dropped,
  * so no password-derived state outlives its hash. A workspace larger than
  * {@link #MAX_RETAINED_WORDS} is never retained. Thread-safe.
@@ -31,6 +33,8 @@ final class BlockMemoryPool {
     final long[] zero = new long[Argon2Engine.BLOCK_WORDS];
     Argon2Engine.Path path;
     Argon2Engine.Compressor compressor;
+    /** False for a workspace made outside the capacity (after an interrupt): never retained. */
+    boolean counted = true;
 
     Workspace(int blocks, Argon2Engine.Path path) {
       this.memory = new long[blocks * Argon2Engine.BLOCK_WORDS];
@@ -53,10 +57,11 @@ final class BlockMemoryPool {
   private final int capacity;
   private final ArrayDeque<Workspace> idle;
   private long created;
+  private int inUse;
 
   BlockMemoryPool(int capacity) {
-    if (capacity < 0) {
-      throw new IllegalArgumentException("capacity must not be negative");
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive");
     }
     this.capacity = capacity;
     this.idle = new ArrayDeque<>(capacity);
@@ -80,17 +85,39 @@ final class BlockMemoryPool {
     return idle.size();
   }
 
-  /** A workspace of at least {@code blocks} blocks, all zero (every release wipes what it used). */
+  /**
+   * A workspace of at least {@code blocks} blocks, all zero (every release wipes what it used),
+   * waiting while {@code capacity} are in use.
+   */
   Workspace borrow(int blocks, Argon2Engine.Path path) {
-    Workspace ws;
+    Workspace ws = null;
+    boolean counted = true;
+    boolean interrupted = false;
     synchronized (this) {
-      ws = idle.pollFirst();
+      while (inUse >= capacity) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          counted = false;
+          break;
+        }
+      }
+      if (counted) {
+        inUse++;
+        ws = idle.pollFirst();
+      }
       if (ws == null) {
         created++;
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
     if (ws == null) {
-      return new Workspace(blocks, path);
+      ws = new Workspace(blocks, path);
+      ws.counted = counted;
+      return ws;
     }
     if (ws.path != path) {
       // An engine computes G only with its own path's compressor, never another's.
@@ -106,13 +133,15 @@ final class BlockMemoryPool {
   /** Wipes the first {@code blocksUsed} blocks and the scratch, then keeps or drops it. */
   void release(Workspace ws, int blocksUsed) {
     ws.wipe(blocksUsed);
-    if (ws.memory.length > MAX_RETAINED_WORDS) {
+    if (!ws.counted) {
       return;
     }
     synchronized (this) {
-      if (idle.size() < capacity) {
+      inUse--;
+      if (ws.memory.length <= MAX_RETAINED_WORDS) {
         idle.addFirst(ws);
       }
+      notify();
     }
   }
 }

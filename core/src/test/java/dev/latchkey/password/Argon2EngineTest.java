@@ -179,7 +179,7 @@ class Argon2EngineTest {
 
   @ParameterizedTest
   @MethodSource("paths")
-  @DisplayName("concurrent hashes beyond the pool's capacity each get their own memory")
+  @DisplayName("hashes beyond the pool's capacity wait for its memory: correct, and never more")
   void concurrentHashesDoNotShareMemory(Argon2Engine.Path path) throws Exception {
     BlockMemoryPool pool = new BlockMemoryPool(2);
     Argon2Engine shared = new Argon2Engine(path, pool);
@@ -214,6 +214,33 @@ class Argon2EngineTest {
       pool6.shutdownNow();
     }
     assertThat(pool.idleCount()).isLessThanOrEqualTo(2);
+    assertThat(pool.created()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void anInterruptedWaiterComputesWithMemoryOfItsOwn() throws Exception {
+    BlockMemoryPool pool = new BlockMemoryPool(1);
+    Argon2Engine pooled = new Argon2Engine(Argon2Engine.SCALAR, pool);
+    BlockMemoryPool.Workspace held = pool.borrow(32, Argon2Engine.SCALAR);
+    byte[][] tag = new byte[1][];
+    boolean[] stillInterrupted = new boolean[1];
+    Thread waiter = new Thread(() -> {
+      tag[0] = pooled.hash(Argon2Engine.Type.ID, P, S, K, X, 32, 3, 4, 32);
+      stillInterrupted[0] = Thread.currentThread().isInterrupted();
+    });
+    waiter.start();
+    while (waiter.getState() != Thread.State.WAITING) {
+      Thread.sleep(1);
+    }
+    waiter.interrupt();
+    waiter.join(10_000);
+    pool.release(held, 32);
+
+    assertThat(hex(tag[0]))
+        .isEqualTo("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+    assertThat(stillInterrupted[0]).isTrue();
+    assertThat(pool.created()).isEqualTo(2);
+    assertThat(pool.idleCount()).isEqualTo(1);
   }
 
   /** The scalar path with the lowest bit of every output word flipped. */
