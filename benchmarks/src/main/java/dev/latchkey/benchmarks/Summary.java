@@ -264,11 +264,26 @@ public final class Summary {
   }
 
   private void hashingRatios() {
-    Score java = ms(get(HASHING + "bouncyCastle"));
+    Score bouncyCastle = ms(get(HASHING + "bouncyCastle"));
+    Score scalar = ms(get(HASHING + "scalar"));
+    Score vector = ms(get(HASHING + "vector"));
     Score c = ms(get(HASHING + "reference"));
-    out.println("Hashing: one Argon2id verify (owasp2025), BouncyCastle (ours) / reference C"
-        + " libargon2 via JNA");
-    out.printf(Locale.ROOT, "  %-16s%n%n", ratio(java, c));
+    out.println("Hashing: one Argon2id verify (owasp2025), against BouncyCastle and against the"
+        + " reference C libargon2 via JNA");
+    out.printf(Locale.ROOT, "  %-34s %-16s %-10s %s%n", "", "", "target", "verdict");
+    hashingRow("Latchkey scalar / BouncyCastle", scalar, bouncyCastle, 1.0);
+    hashingRow("Latchkey vector / BouncyCastle", vector, bouncyCastle, 0.7);
+    hashingRow("Latchkey vector / libargon2", vector, c, 1.0);
+    hashingRow("Latchkey scalar / libargon2", scalar, c, Double.NaN);
+    hashingRow("BouncyCastle / libargon2", bouncyCastle, c, Double.NaN);
+    out.println();
+  }
+
+  private void hashingRow(String label, Score subject, Score baseline, double target) {
+    boolean judged = !Double.isNaN(target) && subject != null && baseline != null;
+    out.printf(Locale.ROOT, "  %-34s %-16s %-10s %s%n", label, ratio(subject, baseline),
+        Double.isNaN(target) ? "" : String.format(Locale.ROOT, "<= %.1f", target),
+        !judged ? "" : subject.score() / baseline.score() <= target ? "met" : "NOT met");
   }
 
   private void testKitRatios() {
@@ -321,6 +336,10 @@ public final class Summary {
     }
     out.printf(Locale.ROOT, "  %-48s %s%n", "hashing, BouncyCastle verify",
         absolute(get(HASHING + "bouncyCastle")));
+    out.printf(Locale.ROOT, "  %-48s %s%n", "hashing, Latchkey scalar verify",
+        absolute(get(HASHING + "scalar")));
+    out.printf(Locale.ROOT, "  %-48s %s%n", "hashing, Latchkey vector verify",
+        absolute(get(HASHING + "vector")));
     out.printf(Locale.ROOT, "  %-48s %s%n", "hashing, libargon2 verify (JNA)",
         absolute(get(HASHING + "reference")));
     out.printf(Locale.ROOT, "  %-48s %s%n", "test kit, 10,000 sign-ins",

@@ -69,6 +69,8 @@ class BenchmarksSmokeTest {
         "RedemptionBenchmark.bareHash",
         "RedemptionContentionBenchmark.sixteenOnOneKey,backend=postgres",
         "HashingBenchmark.bouncyCastle",
+        "HashingBenchmark.scalar",
+        "HashingBenchmark.vector",
         "HashingBenchmark.reference",
         "TestKitBenchmark.tenThousandSignIns",
         "TestKitBenchmark.tenThousandBareVerifies",

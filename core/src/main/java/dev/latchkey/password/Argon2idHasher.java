@@ -24,6 +24,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #verify} recomputes with the parameters recorded in the stored hash (within the
  * limits of {@link Argon2Parameters}) and compares tags with {@link MessageDigest#isEqual}.
+ *
+ * <p>{@link #create} computes with Latchkey's own Argon2 engine: block memory reused from a
+ * pool sized for one hash per core and wiped after each hash, so a hash allocates a few
+ * kilobytes instead of its memory cost; a Vector API path when the JVM is started with
+ * {@code --add-modules jdk.incubator.vector}, else plain Java. The path is chosen at first use by
+ * a self-test against the RFC 9106 vectors; a path that disagrees is never used (if none
+ * passed, the hasher would compute with BouncyCastle and log an error). {@link #bouncyCastle}
+ * builds the same hasher on BouncyCastle's Argon2 for hosts that prefer it; hashes from either
+ * verify with the other.
  * Instances are immutable and thread-safe if the injected {@code SecureRandom} is, which every
  * JDK implementation is.
  */
@@ -36,14 +45,34 @@ public final class Argon2idHasher implements PasswordHasher {
   /** Below 128 bits a pepper adds little; refusing it catches a mis-wired key early. */
   private static final int MIN_PEPPER_BYTES = 16;
 
+  /** Raw Argon2id: the one function {@link #hash} and {@link #verify} call. */
+  @FunctionalInterface
+  interface Argon2idFunction {
+    byte[] compute(byte[] password, byte[] salt, byte @Nullable [] secret,
+        byte @Nullable [] associatedData, Argon2Parameters parameters, int tagLength);
+  }
+
+  static final Argon2idFunction BOUNCY_CASTLE = Argon2idHasher::bouncyCastleArgon2id;
+
   private final Argon2Parameters parameters;
   private final SecureRandom random;
   private final byte @Nullable [] pepper;
+  private final Argon2idFunction function;
+  private final String engine;
 
-  private Argon2idHasher(Argon2Parameters parameters, SecureRandom random, byte @Nullable [] pepper) {
+  private Argon2idHasher(Argon2Parameters parameters, SecureRandom random, byte @Nullable [] pepper,
+      boolean bouncyCastle) {
     this.parameters = parameters;
     this.random = random;
     this.pepper = pepper;
+    if (bouncyCastle) {
+      this.function = BOUNCY_CASTLE;
+      this.engine = "bouncycastle";
+    } else {
+      Argon2Engine shared = DefaultEngine.ENGINE;
+      this.function = shared == null ? BOUNCY_CASTLE : engineFunction(shared);
+      this.engine = shared == null ? "bouncycastle" : shared.pathName();
+    }
     if (!parameters.meetsOwaspFloor()) {
       LOG.warn("Argon2id parameters {} are below the OWASP floor (m=19456, t=2, p=1); "
           + "acceptable in tests only", parameters);
@@ -61,7 +90,39 @@ public final class Argon2idHasher implements PasswordHasher {
   public static Argon2idHasher create(Argon2Parameters params, SecureRandom random) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(random, "random");
-    return new Argon2idHasher(params, random, null);
+    return new Argon2idHasher(params, random, null, false);
+  }
+
+  /**
+   * Creates a hasher like {@link #create(Argon2Parameters, SecureRandom)} that computes with
+   * BouncyCastle's Argon2 instead of Latchkey's engine. It writes and verifies the same hashes;
+   * each hash allocates its whole memory cost afresh.
+   *
+   * @param params the cost of new hashes, normally {@link Argon2Parameters#owasp2025()}
+   * @param random the source of salts
+   * @return a new hasher
+   * @throws NullPointerException if an argument is {@code null}
+   */
+  public static Argon2idHasher bouncyCastle(Argon2Parameters params, SecureRandom random) {
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(random, "random");
+    return new Argon2idHasher(params, random, null, true);
+  }
+
+  /**
+   * Creates a peppered hasher like {@link #create(Argon2Parameters, SecureRandom, byte[])} that
+   * computes with BouncyCastle's Argon2 instead of Latchkey's engine.
+   *
+   * @param params the cost of new hashes
+   * @param random the source of salts
+   * @param pepper the server secret, at least 16 bytes
+   * @return a new hasher
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalArgumentException if {@code pepper} is shorter than 16 bytes
+   */
+  public static Argon2idHasher bouncyCastle(
+      Argon2Parameters params, SecureRandom random, byte[] pepper) {
+    return new Argon2idHasher(params, random, checkedPepper(params, random, pepper), true);
   }
 
   /**
@@ -76,13 +137,27 @@ public final class Argon2idHasher implements PasswordHasher {
    * @throws IllegalArgumentException if {@code pepper} is shorter than 16 bytes
    */
   public static Argon2idHasher create(Argon2Parameters params, SecureRandom random, byte[] pepper) {
+    return new Argon2idHasher(params, random, checkedPepper(params, random, pepper), false);
+  }
+
+  private static byte[] checkedPepper(Argon2Parameters params, SecureRandom random, byte[] pepper) {
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(random, "random");
     Objects.requireNonNull(pepper, "pepper");
     if (pepper.length < MIN_PEPPER_BYTES) {
       throw new IllegalArgumentException("pepper must be at least " + MIN_PEPPER_BYTES + " bytes");
     }
-    return new Argon2idHasher(params, random, pepper.clone());
+    return pepper.clone();
+  }
+
+  /**
+   * Which Argon2 implementation this hasher computes with: {@code "vector"} or {@code "scalar"}
+   * (Latchkey's engine and its path) or {@code "bouncycastle"}.
+   *
+   * @return the engine's name
+   */
+  public String engine() {
+    return engine;
   }
 
   /**
@@ -101,7 +176,7 @@ public final class Argon2idHasher implements PasswordHasher {
     random.nextBytes(salt);
     byte[] passwordBytes = passwordBytes(password);
     try {
-      byte[] tag = argon2id(passwordBytes, salt, pepper, null, parameters, TAG_BYTES);
+      byte[] tag = function.compute(passwordBytes, salt, pepper, null, parameters, TAG_BYTES);
       return new PasswordHash(PhcArgon2id.format(parameters, salt, tag));
     } finally {
       Arrays.fill(passwordBytes, (byte) 0);
@@ -121,7 +196,7 @@ public final class Argon2idHasher implements PasswordHasher {
     byte[] expected = parsed.tag();
     byte[] passwordBytes = passwordBytes(password);
     try {
-      byte[] actual = argon2id(
+      byte[] actual = function.compute(
           passwordBytes, parsed.salt(), pepper, null, parsed.parameters(), expected.length);
       return MessageDigest.isEqual(actual, expected);
     } catch (RuntimeException e) {
@@ -150,11 +225,48 @@ public final class Argon2idHasher implements PasswordHasher {
     return "Argon2idHasher[" + parameters + (pepper == null ? "" : ", pepper=***") + "]";
   }
 
+  /** The process-wide engine, or {@code null} if no path passed its self-test. */
+  private static final class DefaultEngine {
+    static final @Nullable Argon2Engine ENGINE = load();
+
+    private static @Nullable Argon2Engine load() {
+      try {
+        return Argon2Engine.shared();
+      } catch (IllegalStateException e) {
+        LOG.error("Latchkey's Argon2 engine failed its self-test on this JVM; "
+            + "computing Argon2id with BouncyCastle instead");
+        return null;
+      }
+    }
+  }
+
+  private static Argon2idFunction engineFunction(Argon2Engine engine) {
+    return (password, salt, secret, associatedData, parameters, tagLength) -> engine.hash(
+        Argon2Engine.Type.ID, password, salt, secret, associatedData, parameters.memoryKiB(),
+        parameters.iterations(), parameters.parallelism(), tagLength);
+  }
+
   /**
-   * Raw Argon2id, version 0x13: the one function both {@link #hash} and {@link #verify} use, and
-   * the one the RFC 9106 known-answer test exercises. Does not modify or keep its arguments.
+   * Raw Argon2id, version 0x13, computed the way {@link #create} hashers compute it: the
+   * function the RFC 9106 known-answer test and the calibration exercise. Does not modify or
+   * keep its arguments.
    */
   static byte[] argon2id(
+      byte[] password,
+      byte[] salt,
+      byte @Nullable [] secret,
+      byte @Nullable [] associatedData,
+      Argon2Parameters parameters,
+      int tagLength) {
+    Argon2Engine shared = DefaultEngine.ENGINE;
+    return shared == null
+        ? bouncyCastleArgon2id(password, salt, secret, associatedData, parameters, tagLength)
+        : engineFunction(shared).compute(
+            password, salt, secret, associatedData, parameters, tagLength);
+  }
+
+  /** BouncyCastle's Argon2id, version 0x13. Does not modify or keep its arguments. */
+  static byte[] bouncyCastleArgon2id(
       byte[] password,
       byte[] salt,
       byte @Nullable [] secret,
