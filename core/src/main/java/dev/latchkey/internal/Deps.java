@@ -162,6 +162,15 @@ public final class Deps {
     return result;
   }
 
+  /** {@link LatchkeyStore#updateSignInAndRead}, then shows the committed events to the sink. */
+  <R> LatchkeyStore.Seen updateSignInAndRead(AccountId id, SignInDecision<R> decision) {
+    AtomicReference<Effects> decided = new AtomicReference<>(Effects.none());
+    SignInDecision<R> remembered = account -> remember(decided, decision.decide(account));
+    LatchkeyStore.Seen seen = store.updateSignInAndRead(id, remembered);
+    published(decided.get());
+    return seen;
+  }
+
   // A transaction that lost a race decides again: the last decision is the one committed.
   private static <R> SignInUpdate<R> remember(AtomicReference<Effects> decided,
       SignInUpdate<R> update) {

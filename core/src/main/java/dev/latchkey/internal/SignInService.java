@@ -19,7 +19,6 @@ import dev.latchkey.signin.Lockout;
 import dev.latchkey.spi.AccountStore.SignInUpdate;
 import dev.latchkey.spi.Effects;
 import dev.latchkey.spi.LatchkeyStore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -101,16 +100,10 @@ public final class SignInService implements SignIn {
     Effects signedIn = Effects.of(deps.event(AuditEventType.SIGNED_IN, account.district(),
         "account:" + id, "account:" + id, request, "SIGNED_IN",
         rehash == null ? Map.of() : Map.of("rehashed", "true")));
-    AtomicReference<Effects> decided = new AtomicReference<>(Effects.none());
-    LatchkeyStore.Seen seen = deps.store.updateSignInAndRead(id, found -> {
-      SignInUpdate<Object> update = found == null
-          ? SignInUpdate.unchanged(null, Effects.none())
-          : new SignInUpdate<>(null, deps.lockout.succeed(found.signInState(), now),
-              rehash != null && found.passwordHash().equals(verified) ? rehash : null, signedIn);
-      decided.set(update.effects());
-      return update;
-    });
-    deps.published(decided.get());
+    LatchkeyStore.Seen seen = deps.updateSignInAndRead(id, found -> found == null
+        ? SignInUpdate.unchanged(null, Effects.none())
+        : new SignInUpdate<>(null, deps.lockout.succeed(found.signInState(), now),
+            rehash != null && found.passwordHash().equals(verified) ? rehash : null, signedIn));
     return new SignInResult.SignedIn(AccountView.of(account), account.mustChangePassword(),
         visible(seen));
   }

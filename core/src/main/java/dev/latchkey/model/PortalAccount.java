@@ -87,18 +87,7 @@ public record PortalAccount(
         lockedUntil, lockouts, lastSignInAt, createdAt);
   }
 
-  public PortalAccount withFailures(int newFailedAttempts, @Nullable Instant newLastFailureAt) {
-    return new PortalAccount(id, district, role, loginName, guardian, student, status,
-        mustChangePassword, credentialVersion, passwordHash, newFailedAttempts, newLastFailureAt,
-        lockedAt, lockedUntil, lockouts, lastSignInAt, createdAt);
-  }
 
-  public PortalAccount withLock(@Nullable Instant newLockedAt, @Nullable Instant newLockedUntil,
-      int newLockouts) {
-    return new PortalAccount(id, district, role, loginName, guardian, student, status,
-        mustChangePassword, credentialVersion, passwordHash, failedAttempts, lastFailureAt,
-        newLockedAt, newLockedUntil, newLockouts, lastSignInAt, createdAt);
-  }
 
   /** The sign-in security state the lockout rules decide over. */
   public dev.latchkey.signin.SignInState signInState() {
@@ -113,9 +102,4 @@ public record PortalAccount(
         createdAt);
   }
 
-  public PortalAccount withSignIn(Instant at) {
-    return new PortalAccount(id, district, role, loginName, guardian, student, status,
-        mustChangePassword, credentialVersion, passwordHash, 0, null, null, null, 0, at,
-        createdAt);
-  }
 }

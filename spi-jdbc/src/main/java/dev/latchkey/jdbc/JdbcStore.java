@@ -500,13 +500,14 @@ public final class JdbcStore implements LatchkeyStore {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(decision, "decision");
     return tx.inTransaction("signInStep", c -> {
-      applySignIn(c, "id = ?", decision, id.value());
-      Optional<PortalAccount> account = queryOne(c, "SELECT " + ACCOUNT_COLUMNS
-          + " FROM lk_account WHERE id = ?", Rows::account, id.value());
-      if (account.isEmpty()) {
+      // The account's owner cannot change under the row lock: the row read for the decision
+      // says whose household to read.
+      PortalAccount a = queryOne(c, "SELECT " + ACCOUNT_COLUMNS
+          + " FROM lk_account WHERE id = ? FOR UPDATE", Rows::account, id.value()).orElse(null);
+      applySignIn(c, a, decision);
+      if (a == null) {
         return Seen.NOTHING;
       }
-      PortalAccount a = account.get();
       if (a.guardian() != null) {
         return new Seen(household(c, a.guardian().value()).orElse(null), null);
       }
@@ -1204,8 +1205,12 @@ public final class JdbcStore implements LatchkeyStore {
    */
   private <R> R applySignIn(Connection c, String where, SignInDecision<R> decision,
       Object... key) throws SQLException {
-    PortalAccount account = queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account WHERE "
-        + where + " FOR UPDATE", Rows::account, key).orElse(null);
+    return applySignIn(c, queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM lk_account WHERE "
+        + where + " FOR UPDATE", Rows::account, key).orElse(null), decision);
+  }
+
+  private <R> R applySignIn(Connection c, @Nullable PortalAccount account,
+      SignInDecision<R> decision) throws SQLException {
     SignInUpdate<R> update = Objects.requireNonNull(decision.decide(account), "update");
     if (account == null) {
       if (update.next() != null || update.newHash() != null) {
